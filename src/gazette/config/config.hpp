@@ -1,0 +1,60 @@
+#pragma once
+/// Config: the typed contents of DIR/gazette.toml, with GAZETTE_SECTION_KEY environment overrides.
+/// Every key, its default and the reason for its limits are in gazette.example.toml.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "gazette/base/result.hpp"
+
+namespace gazette::config {
+
+struct SiteConfig {
+  std::string name = "Gazette";
+  std::string tagline;
+  std::string base_url = "http://127.0.0.1:8080";  ///< absolute, no trailing slash
+  std::string timezone = "UTC";                    ///< IANA name, checked at load
+  std::string language = "en";                     ///< BCP 47 ("en", "de", "pl")
+  std::string date_format = "EEEE, d.MM.yyyy";     ///< ICU pattern
+  int page_size = 10;                              ///< teasers per list page, 1..100
+  int lead_articles = 1;                           ///< featured articles shown as leads, 0..10
+};
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 0;  ///< 0: one per core
+  std::vector<std::string> trusted_proxies;  ///< CIDR ranges whose X-Forwarded-For is believed
+  bool access_log = true;
+};
+
+struct Config {
+  std::filesystem::path dir;  ///< the site directory holding gazette.toml
+  SiteConfig site;
+  ServerConfig server;
+
+  std::filesystem::path database_path() const { return dir / "gazette.db"; }
+  std::filesystem::path config_path() const { return dir / "gazette.toml"; }
+  std::filesystem::path theme_override_dir() const { return dir / "theme"; }
+};
+
+/// Environment variables as name -> value (a test passes its own; main passes the process's).
+using Environment = std::map<std::string, std::string>;
+Environment ProcessEnvironment();
+
+/// Reads DIR/gazette.toml, then applies GAZETTE_<SECTION>_<KEY> overrides from env.
+/// kNotFound when the file is missing; kInvalid for a syntax error, an unknown key or a bad value, with a
+/// message naming the file, line and key ("gazette.toml:7: [site] page_size must be 1..100, got 0") or
+/// the environment variable.
+Result<Config> LoadConfig(const std::filesystem::path& dir, const Environment& env);
+
+/// The text of a new gazette.toml with these values and every other key commented with its default.
+std::string RenderConfigFile(const Config& config);
+
+/// Parses "HOST:PORT" ("127.0.0.1:8080", "[::1]:8080", ":8080" for all interfaces). kInvalid otherwise.
+Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view text);
+
+}  // namespace gazette::config

@@ -1,0 +1,29 @@
+#pragma once
+/// Response: what a handler returns. The server adds Date, Content-Length, Connection, the ETag (a hash of
+/// the body when the handler set none) and answers conditional requests with 304.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gazette::http {
+
+struct Response {
+  unsigned status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  ///< extra headers (Cache-Control, Location...)
+  std::string body;
+
+  Response& SetHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  /// Value of an extra header set by the handler, case-insensitive; empty when absent.
+  std::string_view FindHeader(std::string_view name) const;
+
+  static Response Text(unsigned status, std::string body);
+  static Response Redirect(unsigned status, std::string location);
+};
+
+}  // namespace gazette::http

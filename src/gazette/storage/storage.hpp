@@ -1,0 +1,32 @@
+#pragma once
+/// Storage: one database, seen through the per-topic stores. Obtained from the composition root
+/// (app::), which alone names a backend.
+
+#include <functional>
+
+#include "gazette/base/result.hpp"
+#include "gazette/storage/article_store.hpp"
+#include "gazette/storage/catalog_store.hpp"
+#include "gazette/storage/stats_store.hpp"
+
+namespace gazette::storage {
+
+/// Thread-safe. The stores it returns live as long as it does.
+class Storage {
+ public:
+  virtual ~Storage() = default;
+
+  virtual ArticleStore& articles() = 0;
+  virtual CatalogStore& catalog() = 0;
+  virtual StatsStore& stats() = 0;
+
+  /// Runs work in one transaction on the calling thread: store calls that work makes on this thread are
+  /// part of it. Commits when work returns ok, rolls back otherwise (and on an exception, which is
+  /// rethrown). Nested calls join the outer transaction.
+  virtual Status InTransaction(const std::function<Status()>& work) = 0;
+
+  /// Schema version after migrations (the highest applied migration number).
+  virtual int SchemaVersion() = 0;
+};
+
+}  // namespace gazette::storage
