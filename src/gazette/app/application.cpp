@@ -1,0 +1,178 @@
+#include "gazette/app/application.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <optional>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "gazette/app/theme_location.hpp"
+#include "gazette/base/time_zone.hpp"
+#include "gazette/http/router.hpp"
+#include "gazette/http/server.hpp"
+#include "gazette/http/static_files.hpp"
+#include "gazette/render/date_formatter.hpp"
+#include "gazette/render/templates.hpp"
+#include "gazette/site/category_directory.hpp"
+#include "gazette/site/public_site.hpp"
+#include "gazette/stats/visitor_figures.hpp"
+#include "gazette/storage/sqlite/sqlite_storage.hpp"
+
+namespace gazette::app {
+
+struct Application::Impl {
+  config::Config config;
+  std::shared_ptr<const Clock> clock;
+  std::unique_ptr<storage::Storage> storage;
+  std::optional<render::Templates> templates;
+  std::optional<render::DateFormatter> dates;
+  std::optional<http::StaticFiles> assets;
+  std::optional<site::CategoryDirectory> categories;
+  std::unique_ptr<stats::VisitorFigures> visitors;
+  std::unique_ptr<site::PublicSite> site;
+  std::unique_ptr<http::Server> server;
+  bool running = false;
+};
+
+namespace {
+
+Error WithContext(std::string_view context, Error error) {
+  error.message = std::string(context) + ": " + error.message;
+  return error;
+}
+
+Status ApplyOverrides(config::Config& config, const ServeOverrides& overrides) {
+  if (overrides.listen) {
+    auto listen = config::ParseListen(*overrides.listen);
+    if (!listen.ok()) return WithContext("--listen", std::move(listen).error());
+    config.server.host = listen->first;
+    config.server.port = listen->second;
+  }
+  if (overrides.threads) {
+    // More threads than this only adds contention: one event loop per core is the design.
+    constexpr int kMaxThreads = 256;
+    if (*overrides.threads < 0 || *overrides.threads > kMaxThreads) {
+      return MakeError(ErrorCode::kInvalid, "--threads must be between 0 (one per core) and 256");
+    }
+    config.server.threads = *overrides.threads;
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Application::Application() : impl_(std::make_unique<Impl>()) {}
+Application::~Application() { Stop(); }
+
+Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::path& dir,
+                                                       const config::Environment& env,
+                                                       const ServeOverrides& overrides,
+                                                       std::shared_ptr<const Clock> clock) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return MakeError(ErrorCode::kNotFound,
+                     "site directory " + dir.string() + " does not exist; create one with 'gazette init " +
+                         dir.string() + "'");
+  }
+  std::unique_ptr<Application> app(new Application());
+  Impl& impl = *app->impl_;
+  impl.clock = std::move(clock);
+
+  auto config = config::LoadConfig(dir, env);
+  if (!config.ok()) return std::move(config).error();
+  impl.config = std::move(config).value();
+  if (auto status = ApplyOverrides(impl.config, overrides); !status.ok()) return std::move(status).error();
+
+  auto zone = TimeZone::Load(impl.config.site.timezone);
+  if (!zone.ok()) return WithContext("[site] timezone", std::move(zone).error());
+  auto dates = render::DateFormatter::Create(impl.config.site.date_format, impl.config.site.language, *zone);
+  if (!dates.ok()) return WithContext("[site] date_format", std::move(dates).error());
+  impl.dates.emplace(std::move(dates).value());
+
+  auto storage = storage::OpenSqliteStorage(impl.config.database_path(), storage::SqliteOpenMode::kExisting);
+  if (!storage.ok()) return std::move(storage).error();
+  impl.storage = std::move(storage).value();
+
+  auto theme = FindDefaultTheme(env);
+  if (!theme.ok()) return std::move(theme).error();
+  const std::vector<std::filesystem::path> theme_roots{*theme, impl.config.theme_override_dir()};
+  auto templates = render::Templates::Load(theme_roots);
+  if (!templates.ok()) return WithContext("theme", std::move(templates).error());
+  impl.templates.emplace(std::move(templates).value());
+  auto assets = http::StaticFiles::Load({*theme / "assets", impl.config.theme_override_dir() / "assets"});
+  if (!assets.ok()) return WithContext("theme assets", std::move(assets).error());
+  impl.assets.emplace(std::move(assets).value());
+
+  auto categories = site::CategoryDirectory::Load(impl.storage->catalog());
+  if (!categories.ok()) return std::move(categories).error();
+  impl.categories.emplace(std::move(categories).value());
+
+  impl.visitors = std::make_unique<stats::VisitorFigures>(impl.storage->stats(), *impl.clock, *zone, 0);
+  impl.site = std::make_unique<site::PublicSite>(site::SiteContext{
+      impl.config.site, *impl.storage, *impl.templates, *impl.dates, *impl.assets, *impl.visitors,
+      *impl.categories, *impl.clock});
+  return app;
+}
+
+Status Application::Start() {
+  Impl& impl = *impl_;
+  auto router = std::make_shared<http::Router>();
+  impl.site->RegisterRoutes(*router);
+
+  http::ServerOptions options;
+  options.host = impl.config.server.host;
+  options.port = impl.config.server.port;
+  options.threads = impl.config.server.threads > 0
+                        ? impl.config.server.threads
+                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.access_log = impl.config.server.access_log;
+  impl.server = std::make_unique<http::Server>(options, std::move(router));
+  if (auto status = impl.server->Start(); !status.ok()) return status;
+  impl.running = true;
+  return OkStatus();
+}
+
+std::uint16_t Application::port() const { return impl_->server ? impl_->server->port() : 0; }
+
+void Application::Stop() {
+  if (!impl_ || !impl_->running) return;
+  impl_->server->Stop();
+  impl_->running = false;
+}
+
+const config::Config& Application::config() const { return impl_->config; }
+
+int Serve(const std::filesystem::path& dir, const ServeOverrides& overrides) {
+  // Block the stop signals before any thread starts, so that every thread inherits the mask and only
+  // sigwait below receives them: a graceful stop instead of a kill in the middle of a write.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // A client closing its socket mid-write must not end the process.
+  signal(SIGPIPE, SIG_IGN);
+
+  auto app = Application::Open(dir, config::ProcessEnvironment(), overrides, std::make_shared<SystemClock>());
+  if (!app.ok()) {
+    spdlog::error("{}", app.error().message);
+    return 2;
+  }
+  if (auto status = (*app)->Start(); !status.ok()) {
+    spdlog::error("{}", status.error().message);
+    return 2;
+  }
+  const auto& server_config = (*app)->config().server;
+  spdlog::info("Gazette is serving {} at http://{}:{}/", (*app)->config().site.name, server_config.host,
+               (*app)->port());
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  spdlog::info("stopping ({}): finishing requests in flight", received == SIGINT ? "SIGINT" : "SIGTERM");
+  (*app)->Stop();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace gazette::app

@@ -1,0 +1,79 @@
+// The article page: /YYYY/MM/slug.
+#include <fmt/format.h>
+
+#include "gazette/http/http_date.hpp"
+#include "gazette/site/public_site.hpp"
+#include "gazette/site/text_excerpt.hpp"
+#include "gazette/site/urls.hpp"
+
+namespace gazette::site {
+namespace {
+
+render::View NeighbourView(const SiteContext& ctx, const std::optional<domain::ArticleSummary>& article) {
+  if (!article) return render::View{false};
+  render::View view;
+  view.set("url", ArticlePath(article->publish_at, article->slug, ctx.dates.zone()));
+  view.set("label_title", domain::LabelledTitle(article->country, article->title));
+  return view;
+}
+
+}  // namespace
+
+http::Response PublicSite::ArticlePage(const http::Request& request) const {
+  const Timestamp now = ctx_.clock.Now();
+  auto page = ctx_.storage.articles().FindVisibleBySlug(request.Param("slug"), now);
+  if (!page.ok()) return StoreError(page.error());
+  const domain::Article& article = page->article;
+  const Timestamp published = article.publish_at.value_or(article.created_at);
+  const std::string path = ArticlePath(published, article.slug, ctx_.dates.zone());
+  // Year and month are part of the address but the slug alone identifies the article: send readers who
+  // arrive with another year or month (an old link, a typo) to the one canonical address.
+  if (request.path() != path) return http::Response::Redirect(301, path);
+
+  auto neighbours = ctx_.storage.articles().FindNeighbours(article, now);
+  if (!neighbours.ok()) return StoreError(neighbours.error());
+
+  PageMeta meta;
+  meta.title = domain::LabelledTitle(article.country, article.title);
+  meta.description = ExcerptFromHtml(article.intro_html);
+  meta.canonical_path = path;
+
+  render::View view = LayoutView(ctx_, meta);
+  render::View body;
+  body.set("title", article.title);
+  body.set("label_title", meta.title);
+  body.set("country", article.country);
+  body.set("date_iso", ctx_.dates.IsoDate(published));
+  body.set("date_text", ctx_.dates.Format(published));
+  body.set("intro_html", article.intro_html);
+  body.set("body_html", article.body_html);
+  render::View author;
+  author.set("name", page->author.name);
+  author.set("role", page->author.role);
+  author.set("organisation", page->author.organisation);
+  author.set("bio", page->author_bio);
+  author.set("url", AuthorPath(page->author.slug));
+  body.set("author", author);
+  render::View category;
+  category.set("name", page->category.name);
+  category.set("url", CategoryPath(page->category.slug));
+  body.set("category", category);
+  render::View tags{render::View::type::list};
+  for (const auto& tag : page->tags) {
+    render::View item;
+    item.set("name", tag.name);
+    item.set("url", TagPath(tag.slug));
+    tags.push_back(item);
+  }
+  body.set("tags", tags);
+  body.set("has_tags", !page->tags.empty());
+  view.set("article", body);
+  view.set("older", NeighbourView(ctx_, neighbours->older));
+  view.set("newer", NeighbourView(ctx_, neighbours->newer));
+
+  auto response = Render("article", std::move(view));
+  if (response.status == 200) response.SetHeader("Last-Modified", http::FormatHttpDate(article.updated_at));
+  return response;
+}
+
+}  // namespace gazette::site

@@ -1,0 +1,59 @@
+#pragma once
+/// PublicSite: the reader-facing pages (front page, articles, categories, tags, authors, archives,
+/// errors). Adapts HTTP to the stores and the theme; holds no state of its own beyond the context.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "gazette/domain/pagination.hpp"
+#include "gazette/http/request.hpp"
+#include "gazette/http/response.hpp"
+#include "gazette/http/router.hpp"
+#include "gazette/render/view.hpp"
+#include "gazette/site/page_meta.hpp"
+#include "gazette/site/site_context.hpp"
+#include "gazette/site/views.hpp"
+
+namespace gazette::site {
+
+/// Thread-safe: handlers only read the context.
+class PublicSite {
+ public:
+  explicit PublicSite(SiteContext context) : ctx_(context) {}
+
+  /// Registers every public route on router, and this site's error page as its error renderer.
+  /// The site must outlive the router.
+  void RegisterRoutes(http::Router& router) const;
+
+  /// The themed error page ("pages/error") with status and a message for the reader (escaped).
+  http::Response ErrorPage(unsigned status, std::string_view message) const;
+
+ private:
+  http::Response FrontPage(const http::Request& request) const;
+  http::Response ArticlePage(const http::Request& request) const;
+  http::Response CategoryPage(const http::Request& request) const;
+  http::Response TagPage(const http::Request& request) const;
+  http::Response AuthorPage(const http::Request& request) const;
+  http::Response ArchiveIndexPage(const http::Request& request) const;
+  http::Response ArchiveYearPage(const http::Request& request) const;
+  http::Response ArchiveMonthPage(const http::Request& request) const;
+  http::Response AssetFile(const http::Request& request) const;
+
+  /// A paginated list of teasers (category, tag, author, month pages) for the page asked in ?page=,
+  /// rendered with pages/list. fill adds the page's own keys (heading, intro...) to the view.
+  http::Response TeaserListPage(const http::Request& request, const storage::ArticleFilter& filter,
+                                std::string_view base_path, PageMeta meta,
+                                const std::function<void(render::View&)>& fill) const;
+
+  /// Renders pages/<page> in the layout; view starts from LayoutView(). A template failure is a 500.
+  http::Response Render(std::string_view page, render::View view, unsigned status = 200) const;
+  /// The error page for a failed store call (404 for kNotFound, else a generic message; details logged).
+  http::Response StoreError(const Error& error) const;
+
+  SiteContext ctx_;
+};
+
+}  // namespace gazette::site

@@ -1,0 +1,27 @@
+#pragma once
+/// SiteContext: what the public site's handlers work with, built once by the composition root.
+/// Everything referenced outlives the site; every member is safe to use from the server's threads.
+
+#include "gazette/base/clock.hpp"
+#include "gazette/config/config.hpp"
+#include "gazette/http/static_files.hpp"
+#include "gazette/render/date_formatter.hpp"
+#include "gazette/render/templates.hpp"
+#include "gazette/site/category_directory.hpp"
+#include "gazette/stats/visitor_figures.hpp"
+#include "gazette/storage/storage.hpp"
+
+namespace gazette::site {
+
+struct SiteContext {
+  const config::SiteConfig& config;
+  storage::Storage& storage;
+  const render::Templates& templates;
+  const render::DateFormatter& dates;
+  const http::StaticFiles& assets;
+  stats::VisitorFigures& visitors;
+  const CategoryDirectory& categories;
+  const Clock& clock;
+};
+
+}  // namespace gazette::site

@@ -1,0 +1,115 @@
+#include "gazette/site/views.hpp"
+
+#include <fmt/format.h>
+
+#include "gazette/site/urls.hpp"
+
+namespace gazette::site {
+namespace {
+
+using render::View;
+
+View AuthorView(const domain::ArticleAuthor& author) {
+  View view;
+  view.set("name", author.name);
+  view.set("role", author.role);
+  view.set("organisation", author.organisation);
+  view.set("url", AuthorPath(author.slug));
+  return view;
+}
+
+View CounterView(const storage::VisitorTotals& totals) {
+  View rows{View::type::list};
+  const auto add_row = [&rows](const char* key, const char* label, std::int64_t value) {
+    View row;
+    row.set("key", key);
+    row.set("label", label);
+    row.set("value", FormatCount(value));
+    rows.push_back(row);
+  };
+  add_row("today", "Today", totals.today);
+  add_row("yesterday", "Yesterday", totals.yesterday);
+  add_row("all", "All", totals.all);
+  return rows;
+}
+
+View NavigationView(const SiteContext& ctx) {
+  View items{View::type::list};
+  for (const auto* category : ctx.categories.TopLevel()) {
+    View item;
+    item.set("name", category->name);
+    item.set("url", CategoryPath(category->slug));
+    items.push_back(item);
+  }
+  return items;
+}
+
+}  // namespace
+
+std::string FormatCount(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string grouped;
+  grouped.reserve(digits.size() + digits.size() / 3 + 1);
+  if (n < 0) grouped.push_back('-');
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+    grouped.push_back(digits[i]);
+  }
+  return grouped;
+}
+
+View TeaserView(const SiteContext& ctx, const domain::ArticleSummary& article) {
+  View view;
+  view.set("url", ArticlePath(article.publish_at, article.slug, ctx.dates.zone()));
+  view.set("title", article.title);
+  view.set("label_title", domain::LabelledTitle(article.country, article.title));
+  view.set("country", article.country);
+  view.set("date_iso", ctx.dates.IsoDate(article.publish_at));
+  view.set("date_text", ctx.dates.Format(article.publish_at));
+  view.set("author", AuthorView(article.author));
+  View category;
+  category.set("name", article.category.name);
+  category.set("url", CategoryPath(article.category.slug));
+  view.set("category", category);
+  view.set("intro_html", article.intro_html);
+  return view;
+}
+
+View TeaserList(const SiteContext& ctx, const std::vector<domain::ArticleSummary>& articles) {
+  View list{View::type::list};
+  for (const auto& article : articles) list.push_back(TeaserView(ctx, article));
+  return list;
+}
+
+View PaginationView(std::string_view base_path, const domain::PageLinks& links) {
+  View view;
+  view.set("page", std::to_string(links.page));
+  view.set("has_previous", links.has_previous);
+  view.set("has_next", links.has_next);
+  if (links.has_previous) view.set("previous_url", PagedPath(base_path, links.page - 1));
+  if (links.has_next) view.set("next_url", PagedPath(base_path, links.page + 1));
+  view.set("any", links.has_previous || links.has_next);
+  return view;
+}
+
+View LayoutView(const SiteContext& ctx, const PageMeta& meta) {
+  const Timestamp now = ctx.clock.Now();
+  View view;
+  view.set("site_name", ctx.config.name);
+  view.set("site_tagline", ctx.config.tagline);
+  view.set("language", ctx.config.language);
+  view.set("today_iso", ctx.dates.IsoDate(now));
+  view.set("today_text", ctx.dates.Format(now));
+  view.set("counter", CounterView(ctx.visitors.Current()));
+  view.set("navigation", NavigationView(ctx));
+  view.set("stylesheet_url", ctx.assets.UrlFor("css/site.css").value_or("/assets/css/site.css"));
+  view.set("document_title",
+           meta.title.empty() ? ctx.config.name : fmt::format("{} | {}", meta.title, ctx.config.name));
+  view.set("description", meta.description.empty() ? ctx.config.tagline : meta.description);
+  view.set("canonical_url", ctx.config.base_url + meta.canonical_path);
+  if (meta.previous_path) view.set("previous_link", *meta.previous_path);
+  if (meta.next_path) view.set("next_link", *meta.next_path);
+  return view;
+}
+
+}  // namespace gazette::site
