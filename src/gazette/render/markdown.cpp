@@ -26,7 +26,9 @@ struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 struct CharDeleter {
-  void operator()(char* s) const { std::free(s); }  // NOLINT(cppcoreguidelines-no-malloc): cmark allocates with malloc
+  void operator()(char* s) const {
+    std::free(s);
+  }  // NOLINT(cppcoreguidelines-no-malloc): cmark allocates with malloc
 };
 
 void RegisterExtensionsOnce() {

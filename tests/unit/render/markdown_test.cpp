@@ -58,7 +58,8 @@ TEST(Markdown, DropsRawHtmlBlocksAndInlineTags) {
 
 TEST(Markdown, EmptiesUnsafeLinkSchemes) {
   const std::string html = MarkdownToHtml(
-      "[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) [z](vbscript:msgbox) ![i](data:text/html;base64,AAAA)");
+      "[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) [z](vbscript:msgbox) "
+      "![i](data:text/html;base64,AAAA)");
   EXPECT_THAT(html, HasSubstr("<a href=\"\">x</a>"));
   EXPECT_THAT(html, HasSubstr("<a href=\"\">y</a>"));
   EXPECT_THAT(html, HasSubstr("<a href=\"\">z</a>"));
@@ -86,7 +87,8 @@ TEST(Markdown, ReplacesInvalidUtf8) {
 
 TEST(Markdown, HandlesEmptyAndNulInput) {
   EXPECT_EQ(MarkdownToHtml(""), "");
-  EXPECT_THAT(MarkdownToHtml(std::string_view("a\0b", 3)), HasSubstr("<p>a\xEF\xBF\xBD" "b</p>"));
+  EXPECT_THAT(MarkdownToHtml(std::string_view("a\0b", 3)), HasSubstr("<p>a\xEF\xBF\xBD"
+                                                                     "b</p>"));
 }
 
 TEST(Markdown, GivesTheSameResultFromManyThreads) {
