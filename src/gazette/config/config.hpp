@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gazette/base/result.hpp"
@@ -21,6 +23,7 @@ struct SiteConfig {
   std::string date_format = "EEEE, d.MM.yyyy";     ///< ICU pattern
   int page_size = 10;                              ///< teasers per list page, 1..100
   int lead_articles = 1;                           ///< featured articles shown as leads, 0..10
+  bool operator==(const SiteConfig&) const = default;
 };
 
 struct ServerConfig {
@@ -29,6 +32,7 @@ struct ServerConfig {
   int threads = 0;  ///< 0: one per core
   std::vector<std::string> trusted_proxies;  ///< CIDR ranges whose X-Forwarded-For is believed
   bool access_log = true;
+  bool operator==(const ServerConfig&) const = default;
 };
 
 struct Config {
@@ -39,6 +43,7 @@ struct Config {
   std::filesystem::path database_path() const { return dir / "gazette.db"; }
   std::filesystem::path config_path() const { return dir / "gazette.toml"; }
   std::filesystem::path theme_override_dir() const { return dir / "theme"; }
+  bool operator==(const Config&) const = default;
 };
 
 /// Environment variables as name -> value (a test passes its own; main passes the process's).
@@ -51,10 +56,19 @@ Environment ProcessEnvironment();
 /// the environment variable.
 Result<Config> LoadConfig(const std::filesystem::path& dir, const Environment& env);
 
+/// LoadConfig without the file system: text is taken as the contents of dir/gazette.toml (that path is
+/// what messages name). Used by tests and by `gazette init` to check a config before writing it.
+Result<Config> ParseConfig(std::string_view text, const std::filesystem::path& dir, const Environment& env);
+
 /// The text of a new gazette.toml with these values and every other key commented with its default.
 std::string RenderConfigFile(const Config& config);
 
 /// Parses "HOST:PORT" ("127.0.0.1:8080", "[::1]:8080", ":8080" for all interfaces). kInvalid otherwise.
+/// A host is an IPv4 address, a bracketed IPv6 address or a DNS name; ":PORT" gives host "0.0.0.0".
+/// Port 0 asks the system for a free port.
 Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view text);
+
+/// The inverse of ParseListen: "127.0.0.1:8080", "[::1]:8080".
+std::string FormatListen(std::string_view host, std::uint16_t port);
 
 }  // namespace gazette::config
