@@ -1,0 +1,370 @@
+#include "gazette/storage/sqlite/sqlite_article_store.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "gazette/domain/slug.hpp"
+#include "gazette/storage/sqlite/article_queries.hpp"
+#include "gazette/storage/sqlite/sqlite_error.hpp"
+
+namespace gazette::storage::sqlite {
+
+namespace {
+
+using article_sql::kArticleColumns;
+using article_sql::kJoinAuthorAndCategory;
+using article_sql::kSummaryColumns;
+using article_sql::kVisible;
+
+enum Key : std::uint64_t {
+  kFeatured = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 200,
+  kCount,
+  kBySlug,
+  kTagsOf,
+  kOlder,
+  kNewer,
+  kNextChange,
+  kById,
+  kTagIdsOf,
+  kInsertArticle,
+  kInsertArticleTag,
+  kCategoryExists,
+  kAuthorExists,
+};
+
+/// Titles are headlines; a kilobyte is far beyond any real one and keeps pages and feeds sane.
+constexpr std::size_t kMaxTitleBytes = 1024;
+
+std::string Select(const char* columns, const char* rest) { return fmt::format("SELECT {} {}", columns, rest); }
+
+void ReadSummary(const Statement& s, domain::ArticleSummary& out) {
+  out.id = s.Int(0);
+  s.ReadInto(1, out.title);
+  s.ReadInto(2, out.slug);
+  s.ReadInto(3, out.country);
+  s.ReadInto(4, out.intro_html);
+  out.publish_at = TimestampFromUnix(s.Int(5));
+  out.updated_at = TimestampFromUnix(s.Int(6));
+  out.featured = s.Int(7) != 0;
+  out.hits = s.Int(8);
+  out.category.id = s.Int(9);
+  s.ReadInto(10, out.category.slug);
+  s.ReadInto(11, out.category.name);
+  out.author.id = s.Int(12);
+  s.ReadInto(13, out.author.slug);
+  s.ReadInto(14, out.author.name);
+  s.ReadInto(15, out.author.role);
+  s.ReadInto(16, out.author.organisation);
+}
+
+std::vector<domain::ArticleSummary> ReadSummaries(Statement& s, std::int64_t expected) {
+  std::vector<domain::ArticleSummary> rows;
+  rows.reserve(static_cast<std::size_t>(std::min<std::int64_t>(expected, kMaxListLimit)));
+  while (s.Step()) ReadSummary(s, rows.emplace_back());
+  return rows;
+}
+
+std::optional<Timestamp> OptionalTimestamp(const Statement& s, int column) {
+  if (s.IsNull(column)) return std::nullopt;
+  return TimestampFromUnix(s.Int(column));
+}
+
+/// Reads kArticleColumns, which come first in the row.
+Result<domain::Article> ReadArticle(const Statement& s) {
+  domain::Article a;
+  a.id = s.Int(0);
+  s.ReadInto(1, a.title);
+  s.ReadInto(2, a.slug);
+  s.ReadInto(3, a.country);
+  a.category_id = s.Int(4);
+  a.author_id = s.Int(5);
+  s.ReadInto(6, a.intro_markdown);
+  s.ReadInto(7, a.intro_html);
+  s.ReadInto(8, a.body_markdown);
+  s.ReadInto(9, a.body_html);
+  Result<domain::ArticleState> state = domain::ParseArticleState(s.Text(10));
+  if (!state.ok()) {
+    return MakeError(ErrorCode::kInternal, fmt::format("article {} has an unknown state '{}'", a.id, s.Text(10)));
+  }
+  a.state = *state;
+  a.publish_at = OptionalTimestamp(s, 11);
+  a.unpublish_at = OptionalTimestamp(s, 12);
+  a.featured = s.Int(13) != 0;
+  a.featured_order = static_cast<int>(s.Int(14));
+  a.created_at = TimestampFromUnix(s.Int(15));
+  a.updated_at = TimestampFromUnix(s.Int(16));
+  a.hits = s.Int(17);
+  return a;
+}
+
+Status CheckWindow(std::int64_t offset, std::int64_t limit) {
+  if (offset < 0 || limit < 0 || limit > kMaxListLimit) {
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("a list window needs offset >= 0 and 0 <= limit <= {}", kMaxListLimit));
+  }
+  return OkStatus();
+}
+
+Status CheckNewArticle(const domain::Article& article) {
+  if (article.title.empty() || article.title.size() > kMaxTitleBytes) {
+    return MakeError(ErrorCode::kInvalid, fmt::format("an article title must be 1 to {} bytes long", kMaxTitleBytes));
+  }
+  if (article.slug.empty() || article.slug.size() > domain::kMaxSlugLength) {
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("an article slug must be 1 to {} bytes long", domain::kMaxSlugLength));
+  }
+  if (!domain::IsValidCountryLabel(article.country)) {
+    return MakeError(ErrorCode::kInvalid, fmt::format("'{}' is not a country label: use two capital letters "
+                                                      "(ISO 3166-1 alpha-2, e.g. GB) or none",
+                                                      article.country));
+  }
+  if (article.tag_ids.size() > kMaxTagsPerArticle) {
+    return MakeError(ErrorCode::kInvalid, fmt::format("an article may have at most {} tags", kMaxTagsPerArticle));
+  }
+  return OkStatus();
+}
+
+bool Exists(Connection& connection, std::uint64_t key, const char* sql, std::int64_t id) {
+  ScopedUse s(connection.Cached(key, [sql] { return std::string(sql); }));
+  s->BindInt(1, id);
+  return s->Step();
+}
+
+}  // namespace
+
+Result<std::vector<domain::ArticleSummary>> SqliteArticleStore::ListVisible(const ArticleFilter& filter,
+                                                                             Timestamp now, std::int64_t offset,
+                                                                             std::int64_t limit) {
+  if (Status ok = CheckWindow(offset, limit); !ok.ok()) return std::move(ok).error();
+  if (filter.exclude_ids.size() > kMaxExcludeIds) {
+    return MakeError(ErrorCode::kInvalid, fmt::format("a list may exclude at most {} articles", kMaxExcludeIds));
+  }
+  return Guarded(pool_.path(), "read a list of articles", [&]() -> Result<std::vector<domain::ArticleSummary>> {
+    const article_sql::ListShape shape = article_sql::ListShape::Of(filter);
+    Connection& connection = pool_.ForThisThread();
+    ScopedUse s(connection.Cached(shape.Key(), [&shape] { return shape.Sql(); }));
+    s->BindInt(1, ToUnix(now));
+    s->BindInt(2, limit);
+    s->BindInt(3, offset);
+    if (filter.tag_id) s->BindInt(4, *filter.tag_id);
+    if (filter.category_id) s->BindInt(5, *filter.category_id);
+    if (filter.author_id) s->BindInt(6, *filter.author_id);
+    if (filter.published_from) s->BindInt(7, ToUnix(*filter.published_from));
+    if (filter.published_before) s->BindInt(8, ToUnix(*filter.published_before));
+    int parameter = article_sql::kFirstExcludedParameter;
+    for (const std::int64_t id : filter.exclude_ids) s->BindInt(parameter++, id);
+    return ReadSummaries(*s, limit);
+  });
+}
+
+Result<std::vector<domain::ArticleSummary>> SqliteArticleStore::ListFeatured(Timestamp now, std::int64_t limit) {
+  if (Status ok = CheckWindow(0, limit); !ok.ok()) return std::move(ok).error();
+  return Guarded(pool_.path(), "read the featured articles", [&]() -> Result<std::vector<domain::ArticleSummary>> {
+    Connection& connection = pool_.ForThisThread();
+    ScopedUse s(connection.Cached(kFeatured, [] {
+      return fmt::format("SELECT {} FROM articles a{} WHERE a.featured = 1 AND {} "
+                         "ORDER BY a.featured_order, a.publish_at DESC, a.id DESC LIMIT ?2",
+                         kSummaryColumns, kJoinAuthorAndCategory, kVisible);
+    }));
+    s->BindInt(1, ToUnix(now));
+    s->BindInt(2, limit);
+    return ReadSummaries(*s, limit);
+  });
+}
+
+Result<std::int64_t> SqliteArticleStore::CountVisible(Timestamp from, Timestamp before, Timestamp now) {
+  return Guarded(pool_.path(), "count articles", [&]() -> Result<std::int64_t> {
+    Connection& connection = pool_.ForThisThread();
+    ScopedUse s(connection.Cached(kCount, [] {
+      return fmt::format("SELECT count(*) FROM articles a WHERE {} AND a.publish_at >= ?2 AND a.publish_at < ?3",
+                         kVisible);
+    }));
+    s->BindInt(1, ToUnix(now));
+    s->BindInt(2, ToUnix(from));
+    s->BindInt(3, ToUnix(before));
+    return s->Step() ? s->Int(0) : 0;
+  });
+}
+
+Result<domain::ArticlePage> SqliteArticleStore::FindVisibleBySlug(std::string_view slug, Timestamp now) {
+  return Guarded(pool_.path(), "read an article", [&]() -> Result<domain::ArticlePage> {
+    Connection& connection = pool_.ForThisThread();
+    domain::ArticlePage page;
+    {
+      ScopedUse s(connection.Cached(kBySlug, [] {
+        return fmt::format("SELECT {}, c.slug, c.name, u.slug, u.name, u.role, u.organisation, u.bio "
+                           "FROM articles a{} WHERE a.slug = ?2 AND {}",
+                           kArticleColumns, kJoinAuthorAndCategory, kVisible);
+      }));
+      s->BindInt(1, ToUnix(now));
+      s->BindText(2, slug);
+      if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no published article '{}'", slug));
+      Result<domain::Article> article = ReadArticle(*s);
+      if (!article.ok()) return std::move(article).error();
+      page.article = std::move(article).value();
+      constexpr int kFirst = article_sql::kArticleColumnCount;
+      page.category = {page.article.category_id, s->String(kFirst), s->String(kFirst + 1)};
+      page.author.id = page.article.author_id;
+      s->ReadInto(kFirst + 2, page.author.slug);
+      s->ReadInto(kFirst + 3, page.author.name);
+      s->ReadInto(kFirst + 4, page.author.role);
+      s->ReadInto(kFirst + 5, page.author.organisation);
+      s->ReadInto(kFirst + 6, page.author_bio);
+    }
+    ScopedUse t(connection.Cached(kTagsOf, [] {
+      return std::string(
+          "SELECT g.id, g.slug, g.name FROM article_tags t CROSS JOIN tags g ON g.id = t.tag_id "
+          "WHERE t.article_id = ?1 ORDER BY g.name");
+    }));
+    t->BindInt(1, page.article.id);
+    while (t->Step()) {
+      page.tags.push_back({t->Int(0), t->String(1), t->String(2)});
+      page.article.tag_ids.push_back(t->Int(0));
+    }
+    return page;
+  });
+}
+
+Result<ArticleNeighbours> SqliteArticleStore::FindNeighbours(const domain::Article& article, Timestamp now) {
+  ArticleNeighbours neighbours;
+  if (!article.publish_at) return neighbours;
+  return Guarded(pool_.path(), "read the neighbouring articles", [&]() -> Result<ArticleNeighbours> {
+    Connection& connection = pool_.ForThisThread();
+    const auto one = [&](std::uint64_t key, const char* comparison, const char* direction,
+                         std::optional<domain::ArticleSummary>& out) {
+      ScopedUse s(connection.Cached(key, [&] {
+        return fmt::format("SELECT {} FROM articles a{} WHERE {} AND (a.publish_at, a.id) {} (?2, ?3) "
+                           "ORDER BY a.publish_at {}, a.id {} LIMIT 1",
+                           kSummaryColumns, kJoinAuthorAndCategory, kVisible, comparison, direction, direction);
+      }));
+      s->BindInt(1, ToUnix(now));
+      s->BindInt(2, ToUnix(*article.publish_at));
+      s->BindInt(3, article.id);
+      if (s->Step()) ReadSummary(*s, out.emplace());
+    };
+    one(kOlder, "<", "DESC", neighbours.older);
+    one(kNewer, ">", "ASC", neighbours.newer);
+    return neighbours;
+  });
+}
+
+Result<std::optional<Timestamp>> SqliteArticleStore::NextVisibilityChange(Timestamp now) {
+  return Guarded(pool_.path(), "read the publication schedule", [&]() -> Result<std::optional<Timestamp>> {
+    Connection& connection = pool_.ForThisThread();
+    // Two index seeks, each stopping at its first row, rather than MIN() over a filtered range.
+    ScopedUse s(connection.Cached(kNextChange, [] {
+      return std::string(
+          "SELECT min(coalesce(p, u), coalesce(u, p)) FROM ("
+          "SELECT (SELECT publish_at FROM articles WHERE state IN ('scheduled', 'published') AND publish_at > ?1 "
+          "ORDER BY publish_at LIMIT 1) AS p, "
+          "(SELECT unpublish_at FROM articles WHERE state IN ('scheduled', 'published') AND unpublish_at > ?1 "
+          "ORDER BY unpublish_at LIMIT 1) AS u)");
+    }));
+    s->BindInt(1, ToUnix(now));
+    if (!s->Step() || s->IsNull(0)) return std::optional<Timestamp>{};
+    return std::optional<Timestamp>{TimestampFromUnix(s->Int(0))};
+  });
+}
+
+Result<domain::Article> SqliteArticleStore::FindById(std::int64_t id) {
+  return Guarded(pool_.path(), "read an article", [&]() -> Result<domain::Article> {
+    Connection& connection = pool_.ForThisThread();
+    domain::Article article;
+    {
+      ScopedUse s(connection.Cached(kById, [] { return Select(kArticleColumns, "FROM articles a WHERE a.id = ?1"); }));
+      s->BindInt(1, id);
+      if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no article {}", id));
+      Result<domain::Article> read = ReadArticle(*s);
+      if (!read.ok()) return read;
+      article = std::move(read).value();
+    }
+    ScopedUse t(connection.Cached(kTagIdsOf, [] {
+      return std::string("SELECT tag_id FROM article_tags WHERE article_id = ?1 ORDER BY tag_id");
+    }));
+    t->BindInt(1, id);
+    while (t->Step()) article.tag_ids.push_back(t->Int(0));
+    return article;
+  });
+}
+
+Result<std::int64_t> SqliteArticleStore::Create(const domain::Article& article, Timestamp now) {
+  if (Status ok = CheckNewArticle(article); !ok.ok()) return std::move(ok).error();
+  return Guarded(pool_.path(), "create an article", [&]() -> Result<std::int64_t> {
+    Connection& connection = pool_.ForThisThread();
+    std::int64_t id = 0;
+    Status status = connection.InTransaction([&] { return Insert(connection, article, now, id); });
+    if (!status.ok()) return std::move(status).error();
+    return id;
+  });
+}
+
+Status SqliteArticleStore::Insert(Connection& connection, const domain::Article& article, Timestamp now,
+                                  std::int64_t& id) {
+  std::optional<std::int64_t> publish_at;
+  if (article.publish_at) publish_at = ToUnix(*article.publish_at);
+  {
+    ScopedUse s(connection.Cached(kInsertArticle, [] {
+      return std::string(
+          "INSERT INTO articles (title, slug, country, category_id, author_id, intro_markdown, intro_html, "
+          "body_markdown, body_html, state, publish_at, unpublish_at, featured, featured_order, created_at, "
+          "updated_at, hits) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)");
+    }));
+    s->BindText(1, article.title);
+    s->BindText(2, article.slug);
+    s->BindText(3, article.country);
+    s->BindInt(4, article.category_id);
+    s->BindInt(5, article.author_id);
+    s->BindText(6, article.intro_markdown);
+    s->BindText(7, article.intro_html);
+    s->BindText(8, article.body_markdown);
+    s->BindText(9, article.body_html);
+    s->BindText(10, domain::ArticleStateName(article.state));
+    s->BindOptionalInt(11, publish_at);
+    s->BindOptionalInt(12, article.unpublish_at ? std::optional<std::int64_t>(ToUnix(*article.unpublish_at))
+                                                : std::nullopt);
+    s->BindInt(13, article.featured ? 1 : 0);
+    s->BindInt(14, article.featured_order);
+    s->BindInt(15, ToUnix(now));
+    s->BindInt(16, article.hits);
+    try {
+      s->Run();
+    } catch (const SQLite::Exception& e) {
+      if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
+        return MakeError(ErrorCode::kConflict, fmt::format("an article with the slug '{}' already exists; choose "
+                                                           "another slug",
+                                                           article.slug));
+      }
+      if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
+      s->Reset();
+      if (!Exists(connection, kCategoryExists, "SELECT 1 FROM categories WHERE id = ?1", article.category_id)) {
+        return MakeError(ErrorCode::kInvalid, fmt::format("category {} does not exist", article.category_id));
+      }
+      return MakeError(ErrorCode::kInvalid, fmt::format("author {} does not exist", article.author_id));
+    }
+    id = connection.database().getLastInsertRowid();
+  }
+
+  std::vector<std::int64_t> tag_ids = article.tag_ids;
+  std::sort(tag_ids.begin(), tag_ids.end());
+  tag_ids.erase(std::unique(tag_ids.begin(), tag_ids.end()), tag_ids.end());
+  for (const std::int64_t tag_id : tag_ids) {
+    ScopedUse s(connection.Cached(kInsertArticleTag, [] {
+      return std::string("INSERT INTO article_tags (article_id, tag_id, publish_at) VALUES (?1, ?2, ?3)");
+    }));
+    s->BindInt(1, id);
+    s->BindInt(2, tag_id);
+    s->BindOptionalInt(3, publish_at);
+    try {
+      s->Run();
+    } catch (const SQLite::Exception& e) {
+      if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
+      return MakeError(ErrorCode::kInvalid, fmt::format("tag {} does not exist", tag_id));
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace gazette::storage::sqlite

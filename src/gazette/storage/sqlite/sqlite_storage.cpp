@@ -1,0 +1,93 @@
+#include "gazette/storage/sqlite/sqlite_storage.hpp"
+
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "gazette/storage/embedded_sql.hpp"
+#include "gazette/storage/sqlite/connection_pool.hpp"
+#include "gazette/storage/sqlite/migrator.hpp"
+#include "gazette/storage/sqlite/sqlite_article_store.hpp"
+#include "gazette/storage/sqlite/sqlite_catalog_store.hpp"
+#include "gazette/storage/sqlite/sqlite_error.hpp"
+#include "gazette/storage/sqlite/sqlite_stats_store.hpp"
+
+namespace gazette::storage {
+
+namespace {
+
+using sqlite::Connection;
+using sqlite::ConnectionPool;
+
+class SqliteStorage final : public Storage {
+ public:
+  SqliteStorage(std::filesystem::path path, int schema_version)
+      : pool_(std::move(path)), schema_version_(schema_version), articles_(pool_), catalog_(pool_), stats_(pool_) {}
+
+  ConnectionPool& pool() { return pool_; }
+
+  ArticleStore& articles() override { return articles_; }
+  CatalogStore& catalog() override { return catalog_; }
+  StatsStore& stats() override { return stats_; }
+  int SchemaVersion() override { return schema_version_; }
+
+  Status InTransaction(const std::function<Status()>& work) override {
+    return sqlite::Guarded(pool_.path(), "start a transaction",
+                           [&] { return pool_.ForThisThread().InTransaction(work); });
+  }
+
+ private:
+  ConnectionPool pool_;
+  int schema_version_;
+  sqlite::SqliteArticleStore articles_;
+  sqlite::SqliteCatalogStore catalog_;
+  sqlite::SqliteStatsStore stats_;
+};
+
+Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (status.type() == std::filesystem::file_type::not_found) {
+    if (mode == SqliteOpenMode::kExisting) {
+      return MakeError(ErrorCode::kNotFound,
+                       fmt::format("{} does not exist; check the site directory, or create a site there first",
+                                   path.string()));
+    }
+    const std::filesystem::path parent = path.parent_path().empty() ? "." : path.parent_path();
+    if (!std::filesystem::is_directory(parent, ec)) {
+      return MakeError(ErrorCode::kUnavailable,
+                       fmt::format("cannot create {}: the directory {} does not exist", path.string(),
+                                   parent.string()));
+    }
+    return OkStatus();
+  }
+  if (ec) {
+    return MakeError(ErrorCode::kUnavailable, fmt::format("cannot read {} ({})", path.string(), ec.message()));
+  }
+  if (status.type() != std::filesystem::file_type::regular) {
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("{} is not a Gazette database (it is not a regular file); point to the "
+                                 "gazette.db file of a site",
+                                 path.string()));
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Storage>> OpenSqliteStorage(const std::filesystem::path& path, SqliteOpenMode mode) {
+  if (Status ok = CheckPath(path, mode); !ok.ok()) return std::move(ok).error();
+  return sqlite::Guarded(path, "open the database", [&]() -> Result<std::unique_ptr<Storage>> {
+    auto first = std::make_unique<Connection>(path, mode == SqliteOpenMode::kCreate);
+    // WAL lets readers on every thread go on while one writer commits; the mode is stored in the file.
+    // This is also the first read of the file, so a file that is not a database fails here.
+    first->database().exec("PRAGMA journal_mode = WAL");
+    Result<int> version = sqlite::Migrate(*first, sqlite::SqliteMigrations());
+    if (!version.ok()) return std::move(version).error();
+    auto storage = std::make_unique<SqliteStorage>(path, *version);
+    storage->pool().Adopt(std::move(first));
+    return std::unique_ptr<Storage>(std::move(storage));
+  });
+}
+
+}  // namespace gazette::storage
