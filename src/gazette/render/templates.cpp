@@ -1,0 +1,171 @@
+#include "gazette/render/templates.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_map>
+#include <utility>
+
+#include "gazette/base/html_escape.hpp"
+#include "gazette/base/per_thread_copy.hpp"
+#include "gazette/render/detail/partial_inliner.hpp"
+#include "gazette/render/detail/theme_files.hpp"
+
+namespace gazette::render {
+namespace {
+
+using Mustache = kainjow::mustache::mustache;
+
+constexpr std::string_view kLayout = "layouts/default";
+constexpr std::string_view kPagePrefix = "pages/";
+constexpr std::string_view kContentKey = "content";
+// Typical page sizes, so that appending to the output rarely reallocates.
+constexpr std::size_t kPageReserve = 16 * 1024;
+constexpr std::size_t kDocumentReserve = 32 * 1024;
+
+// kainjow's own escaping writes ' as &apos;, which HTML4 does not know; ours writes &#39;.
+std::string EscapeHtml(const std::string& text) {
+  return HtmlEscape(text);
+}
+
+// kainjow writes output to a "stream" with <<: this one appends to a string, without iostreams.
+struct StringSink {
+  std::string* out;
+  StringSink& operator<<(const std::string& text) {
+    out->append(text);
+    return *this;
+  }
+};
+
+using PartialSources = std::unordered_map<std::string, View>;
+
+// kainjow's stock context looks partials up in the view, so a view key named like a partial ("teaser")
+// would replace it. Ours looks only in the theme. Reached only for partials left to resolve at render time
+// (recursive ones, or around changed delimiters); the others were inlined at load.
+class ThemeContext final : public kainjow::mustache::context<std::string> {
+ public:
+  ThemeContext(const View* view, const PartialSources& partials)
+      : kainjow::mustache::context<std::string>(view), partials_(partials) {}
+
+  const View* get_partial(const std::string& name) const override {
+    const auto found = partials_.find(name);
+    return found == partials_.end() ? nullptr : &found->second;
+  }
+
+ private:
+  const PartialSources& partials_;
+};
+
+// kainjow reports "... at <byte offset>"; people want a line and a column.
+std::string WithLineAndColumn(const std::string& message, std::string_view source) {
+  const std::size_t at = message.rfind(" at ");
+  std::size_t offset = 0;
+  const char* digits = message.data() + (at == std::string::npos ? message.size() : at + 4);
+  const char* end = message.data() + message.size();
+  const auto [ptr, ec] = std::from_chars(digits, end, offset);
+  if (at == std::string::npos || ec != std::errc() || ptr != end || offset > source.size()) return message;
+  const std::string_view before = source.substr(0, offset);
+  const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t line_start = before.rfind('\n');
+  const std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+  return message.substr(0, at) + " at line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+Result<Mustache> Parse(const std::string& source, const detail::TemplateFile& file) {
+  Mustache parsed(source);
+  if (!parsed.is_valid()) {
+    return MakeError(ErrorCode::kInvalid,
+                     file.path.string() + ": " + WithLineAndColumn(parsed.error_message(), file.source));
+  }
+  parsed.set_custom_escape(EscapeHtml);
+  return parsed;
+}
+
+}  // namespace
+
+struct Templates::Impl {
+  using Parsed = std::unordered_map<std::string, Mustache>;
+
+  Impl(std::shared_ptr<const Parsed> parsed_templates, PartialSources partial_sources)
+      : parsed(std::move(parsed_templates)),
+        partials(std::move(partial_sources)),
+        copies([prototype = parsed] { return std::make_unique<Parsed>(*prototype); }) {}
+
+  // Renders template `name` from this thread's copy. kainjow's render is not const (it records errors in
+  // the template), hence a copy per thread instead of one shared object.
+  Result<std::string> Render(const std::string& name, const View& view, std::size_t reserve) const {
+    Parsed& mine = copies.Get();
+    const auto found = mine.find(name);
+    if (found == mine.end()) return MakeError(ErrorCode::kNotFound, "no template " + name);
+    std::string out;
+    out.reserve(reserve);
+    StringSink sink{&out};
+    ThemeContext context(&view, partials);
+    found->second.render(context, sink);
+    if (!found->second.is_valid()) {
+      Error error =
+          MakeError(ErrorCode::kInternal, "template " + name + ": " + found->second.error_message());
+      found->second =
+          parsed->at(name);  // an error sticks to a kainjow template: start again from a clean one
+      return error;
+    }
+    return out;
+  }
+
+  std::shared_ptr<const Parsed> parsed;
+  PartialSources partials;
+  PerThreadCopy<Parsed> copies;
+};
+
+Templates::Templates() = default;
+Templates::Templates(Templates&&) noexcept = default;
+Templates& Templates::operator=(Templates&&) noexcept = default;
+Templates::~Templates() = default;
+
+Result<Templates> Templates::Load(const std::vector<std::filesystem::path>& theme_roots) {
+  auto files = detail::ReadThemeTemplates(theme_roots);
+  if (!files.ok()) return std::move(files).error();
+  if (files->find(kLayout) == files->end()) {
+    return MakeError(ErrorCode::kInvalid, "no templates/layouts/default.mustache in any theme folder");
+  }
+
+  // Each file must parse on its own first, so that an error names the file that holds it.
+  for (const auto& [name, file] : *files) {
+    if (auto parsed = Parse(file.source, file); !parsed.ok()) return std::move(parsed).error();
+  }
+
+  auto parsed = std::make_shared<Impl::Parsed>();
+  PartialSources partials;
+  for (const auto& [name, file] : *files) {
+    auto inlined = detail::InlinePartials(name, *files);
+    if (!inlined.ok()) return std::move(inlined).error();
+    auto compiled = Parse(*inlined, file);
+    if (!compiled.ok()) return std::move(compiled).error();
+    parsed->emplace(name, std::move(compiled).value());
+    constexpr std::string_view kPartialPrefix = "partials/";
+    if (name.starts_with(kPartialPrefix))
+      partials.emplace(name.substr(kPartialPrefix.size()), View(file.source));
+  }
+
+  Templates templates;
+  templates.impl_ = std::make_unique<Impl>(std::move(parsed), std::move(partials));
+  return templates;
+}
+
+Result<std::string> Templates::RenderPage(std::string_view page, View view) const {
+  std::string name(kPagePrefix);
+  name.append(page);
+  auto content = impl_->Render(name, view, kPageReserve);
+  if (!content.ok()) {
+    if (content.error().code == ErrorCode::kNotFound)
+      return MakeError(ErrorCode::kNotFound, "no page " + std::string(page));
+    return content;
+  }
+  view.set(std::string(kContentKey), View(std::move(content).value()));
+  return impl_->Render(std::string(kLayout), view, kDocumentReserve);
+}
+
+Result<std::string> Templates::RenderFragment(std::string_view name, const View& view) const {
+  return impl_->Render(std::string(name), view, kPageReserve);
+}
+
+}  // namespace gazette::render
