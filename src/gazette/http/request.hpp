@@ -14,6 +14,9 @@ namespace gazette::http {
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 
 const char* MethodName(Method method) noexcept;
+/// The Method for a request-line token ("GET" -> kGet); tokens are case-sensitive (RFC 9110 section 9.1),
+/// so "get" and unknown tokens ("BREW") give kOther.
+Method ParseMethod(std::string_view token) noexcept;
 
 class Request {
  public:

@@ -2,6 +2,7 @@
 /// Response: what a handler returns. The server adds Date, Content-Length, Connection, the ETag (a hash of
 /// the body when the handler set none) and answers conditional requests with 304.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,11 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;  ///< extra headers (Cache-Control, Location...)
   std::string body;
+  /// When set, sent instead of body without a copy (cached pages, static assets); body must then be empty.
+  std::shared_ptr<const std::string> shared_body;
+
+  /// The bytes to send: shared_body when set, else body.
+  std::string_view Body() const { return shared_body ? std::string_view{*shared_body} : std::string_view{body}; }
 
   Response& SetHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
