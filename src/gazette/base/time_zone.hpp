@@ -39,7 +39,8 @@ class TimeZone {
   /// The local calendar date of instant t.
   LocalDate DateOf(Timestamp t) const;
   /// The first instant of the local day d (local midnight, or the first instant after it when a DST jump
-  /// skips midnight).
+  /// skips midnight). For a day the zone skipped entirely (Pacific/Apia, 2011-12-30) it is the start of
+  /// the next day. Precondition: d is a valid date.
   Timestamp StartOfDay(LocalDate d) const;
   /// The offset of local time from UTC at instant t (DST included).
   std::chrono::seconds UtcOffset(Timestamp t) const;

@@ -3,6 +3,8 @@
 /// (templates/pages/NAME.mustache) is rendered, then placed in the layout
 /// (templates/layouts/default.mustache) as {{{content}}}; partials come from templates/partials/.
 /// A site overrides any file by putting its own under DIR/theme/templates/, no rebuild.
+/// {{x}} escapes & < > " ' (' as &#39;); {{{x}}} and {{& x}} do not. {{> name}} is partials/name, looked up
+/// in the theme only (never in the view). layouts/default.mustache must exist.
 
 #include <filesystem>
 #include <memory>
@@ -30,7 +32,8 @@ class Templates {
   /// kNotFound for an unknown page; kInternal when rendering fails (a template error).
   Result<std::string> RenderPage(std::string_view page, View view) const;
 
-  /// Renders one partial or page template alone (no layout): for fragments and tests.
+  /// Renders one template alone (no layout) by its full name ("partials/counter", "pages/front"): for
+  /// fragments and tests. kNotFound for an unknown name.
   Result<std::string> RenderFragment(std::string_view name, const View& view) const;
 
  private:
