@@ -48,7 +48,8 @@ struct Worker {
 
   // Declared before the io_context: connections destroyed with it unlink themselves from context.
   detail::WorkerContext context;
-  asio::io_context io{1};
+  // One thread runs it; only posts from Stop() cross threads, so the reactor needs no locking.
+  asio::io_context io{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
   tcp::acceptor acceptor{io};
   asio::steady_timer accept_retry{io};
   std::thread thread;

@@ -23,7 +23,8 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 * 1024;
   /// Request body (413 beyond): forms and JSON only; uploads get their own limit later.
   std::size_t max_body_bytes = 1024 * 1024;
-  /// A client must send its whole header within this time (slowloris), else the connection is closed.
+  /// A client must send its whole request (header and body) within this time once it has started, and a new
+  /// connection must start within it (slowloris), else the connection is closed without an answer.
   std::chrono::milliseconds header_timeout{10'000};
   /// An idle keep-alive connection is closed after this.
   std::chrono::milliseconds keep_alive_timeout{30'000};

@@ -104,7 +104,7 @@ Result<StaticFiles> StaticFiles::Load(const std::vector<fs::path>& roots, std::s
       Asset asset;
       asset.url = url_prefix + Fingerprinted(relative_text, HashHex(hash).substr(0, kFingerprintDigits));
       asset.content_type = ContentTypeFor(relative.extension().string());
-      asset.etag = "\"" + HashHex(hash) + "\"";
+      asset.etag.append(1, '"').append(HashHex(hash)).append(1, '"');
       asset.body = std::move(body);
       files.by_relative_path_.insert_or_assign(relative_text, std::move(asset));
     }

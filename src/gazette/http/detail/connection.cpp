@@ -86,7 +86,7 @@ void Connection::WaitForRequest(Clock::duration timeout) {
     if (ec) return self->Close();
     self->active_ = self->context_.Acquire();
     self->state_ = State::kReading;
-    self->SetDeadline(self->context_.options.header_timeout);
+    // No header deadline yet: most requests arrive whole in the first read, and then none is needed.
     self->ReadMore();
   });
 }
@@ -122,6 +122,11 @@ void Connection::Parse() {
   if (ec == beast::http::error::need_more) ec = {};
   if (ec) return AnswerProtocolError(ec);
   if (active.parser->is_done()) return HandleRequest();
+  if (!request_deadline_set_) {
+    // The request is incomplete: from now on the client has header_timeout to finish it (slowloris guard).
+    request_deadline_set_ = true;
+    SetDeadline(options.header_timeout);
+  }
   ReadMore();
 }
 
@@ -189,6 +194,7 @@ void Connection::AnswerProtocolError(beast::error_code ec) {
 
 void Connection::Write(Response response, bool head_only, bool keep_alive, std::string_view etag) {
   state_ = State::kWriting;
+  request_deadline_set_ = false;
   keep_alive_ = keep_alive;
   ActiveState& active = *active_;
   const Response& stored = active.response.emplace(std::move(response));
@@ -215,7 +221,6 @@ void Connection::OnWritten(beast::error_code ec) {
   active_->response.reset();
   if (active_->input.size() > 0) {  // a pipelined request is already buffered: answer it next, in order
     state_ = State::kReading;
-    SetDeadline(context_.options.header_timeout);
     return Parse();
   }
   context_.Release(std::move(active_));
