@@ -155,7 +155,7 @@ HttpResponse KeepAliveConnection::Send(std::string raw, bool head_request, std::
     std::size_t consumed = 0;
     if (auto response = ParseResponse(impl_->pending, head_request, &consumed);
         response && (consumed < impl_->pending.size() || response->HasHeader("Content-Length") || head_request ||
-                     response->status == 304 || impl_->closed)) {
+                     response->status == 304 || response->status == 204 || response->status < 200 || impl_->closed)) {
       impl_->pending.erase(0, consumed);
       return std::move(*response);
     }

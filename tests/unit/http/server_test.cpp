@@ -181,6 +181,17 @@ TEST_F(ServerTest, ChunkedBodyWithinTheLimitIsReassembled) {
   EXPECT_EQ(response->body, "hello world");
 }
 
+TEST_F(ServerTest, ExpectContinueGetsAnInterimAnswerBeforeTheBody) {
+  KeepAliveConnection connection(port_);
+  ASSERT_TRUE(connection.connected());
+  const HttpResponse interim =
+      connection.Send("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+  EXPECT_EQ(interim.status, 100u);
+  const HttpResponse final_answer = connection.Send("hello");
+  EXPECT_EQ(final_answer.status, 200u);
+  EXPECT_EQ(final_answer.body, "hello");
+}
+
 TEST_F(ServerTest, BadPercentEncodingAndInvalidUtf8Are400) {
   for (const char* target : {"/%zz", "/%", "/%ff%fe", "/a%00b", "/?q=%", "*"}) {
     const HttpResponse response = Get(port_, target);

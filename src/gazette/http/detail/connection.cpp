@@ -1,6 +1,7 @@
 #include "gazette/http/detail/connection.hpp"
 
 #include <spdlog/spdlog.h>
+#include <strings.h>
 
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
@@ -36,6 +37,10 @@ std::string PeerAddress(const asio::ip::tcp::socket& socket) {
     address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
   }
   return address.to_string();
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && ::strncasecmp(a.data(), b.data(), a.size()) == 0;
 }
 
 /// On a header_limit error: true when the request line itself is too long (414), false when the request
@@ -122,12 +127,28 @@ void Connection::Parse() {
   if (ec == beast::http::error::need_more) ec = {};
   if (ec) return AnswerProtocolError(ec);
   if (active.parser->is_done()) return HandleRequest();
+  if (active.parser->is_header_done() && !continue_sent_ && active.input.size() == 0 &&
+      EqualsIgnoreCase(active.parser->Field("Expect"), "100-continue")) {
+    return SendContinue();
+  }
   if (!request_deadline_set_) {
     // The request is incomplete: from now on the client has header_timeout to finish it (slowloris guard).
     request_deadline_set_ = true;
     SetDeadline(options.header_timeout);
   }
   ReadMore();
+}
+
+void Connection::SendContinue() {
+  // RFC 9110 section 10.1.1: the client waits for this before sending its body (curl does, for a second).
+  continue_sent_ = true;
+  static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+  asio::async_write(socket_, asio::buffer(kContinue.data(), kContinue.size()),
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                      if (self->state_ == State::kClosed) return;
+                      if (ec) return self->Close();
+                      self->Parse();
+                    });
 }
 
 void Connection::HandleRequest() {
@@ -195,6 +216,7 @@ void Connection::AnswerProtocolError(beast::error_code ec) {
 void Connection::Write(Response response, bool head_only, bool keep_alive, std::string_view etag) {
   state_ = State::kWriting;
   request_deadline_set_ = false;
+  continue_sent_ = false;
   keep_alive_ = keep_alive;
   ActiveState& active = *active_;
   const Response& stored = active.response.emplace(std::move(response));
