@@ -2,13 +2,12 @@
 
 #include <strings.h>
 
+#include <array>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
-
-#include <array>
 #include <charconv>
 #include <functional>
 
@@ -24,7 +23,8 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -82,12 +82,13 @@ RawExchange Exchange(std::uint16_t port, std::string bytes, std::chrono::millise
       read_more();
     });
   };
-  socket.async_connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), [&](boost::system::error_code ec) {
-    if (ec) return;
-    // Read while writing: a server may answer (and close) before taking a large body.
-    read_more();
-    asio::async_write(socket, asio::buffer(bytes), [](boost::system::error_code, std::size_t) {});
-  });
+  socket.async_connect(
+      tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), [&](boost::system::error_code ec) {
+        if (ec) return;
+        // Read while writing: a server may answer (and close) before taking a large body.
+        read_more();
+        asio::async_write(socket, asio::buffer(bytes), [](boost::system::error_code, std::size_t) {});
+      });
   io.run_for(timeout);
   return result;
 }
@@ -144,9 +145,12 @@ KeepAliveConnection::KeepAliveConnection(std::uint16_t port) : impl_(std::make_u
 
 KeepAliveConnection::~KeepAliveConnection() = default;
 
-bool KeepAliveConnection::connected() const { return impl_->connected; }
+bool KeepAliveConnection::connected() const {
+  return impl_->connected;
+}
 
-HttpResponse KeepAliveConnection::Send(std::string raw, bool head_request, std::chrono::milliseconds timeout) {
+HttpResponse KeepAliveConnection::Send(std::string raw, bool head_request,
+                                       std::chrono::milliseconds timeout) {
   boost::system::error_code ec;
   asio::write(impl_->socket, asio::buffer(raw), ec);
   if (ec) return {};
@@ -154,14 +158,17 @@ HttpResponse KeepAliveConnection::Send(std::string raw, bool head_request, std::
   while (true) {
     std::size_t consumed = 0;
     if (auto response = ParseResponse(impl_->pending, head_request, &consumed);
-        response && (consumed < impl_->pending.size() || response->HasHeader("Content-Length") || head_request ||
-                     response->status == 304 || response->status == 204 || response->status < 200 || impl_->closed)) {
+        response &&
+        (consumed < impl_->pending.size() || response->HasHeader("Content-Length") || head_request ||
+         response->status == 304 || response->status == 204 || response->status < 200 || impl_->closed)) {
       impl_->pending.erase(0, consumed);
       return std::move(*response);
     }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0 || impl_->closed || !impl_->ReadSome(left)) {
-      if (auto response = ParseResponse(impl_->pending, head_request); response && impl_->closed) return *response;
+      if (auto response = ParseResponse(impl_->pending, head_request); response && impl_->closed)
+        return *response;
       return {};
     }
   }
@@ -170,7 +177,8 @@ HttpResponse KeepAliveConnection::Send(std::string raw, bool head_request, std::
 bool KeepAliveConnection::WaitForClose(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (!impl_->closed) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     impl_->ReadSome(left);
   }
@@ -196,11 +204,13 @@ std::optional<HttpResponse> ParseResponse(std::string_view raw, bool head_reques
     head.remove_prefix(end + 2);
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
-    response.headers.emplace_back(std::string(line.substr(0, colon)), std::string(Trim(line.substr(colon + 1))));
+    response.headers.emplace_back(std::string(line.substr(0, colon)),
+                                  std::string(Trim(line.substr(colon + 1))));
   }
 
   std::size_t position = head_end + 4;
-  const bool bodiless = head_request || response.status == 204 || response.status == 304 || response.status < 200;
+  const bool bodiless =
+      head_request || response.status == 204 || response.status == 304 || response.status < 200;
   if (bodiless) {
     // nothing
   } else if (EqualsIgnoreCase(response.Header("Transfer-Encoding"), "chunked")) {

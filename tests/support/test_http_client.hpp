@@ -44,7 +44,8 @@ struct RawExchange {
   std::string received;
   bool closed_by_server = false;
 };
-RawExchange Exchange(std::uint16_t port, std::string bytes, std::chrono::milliseconds timeout = kDefaultClientTimeout);
+RawExchange Exchange(std::uint16_t port, std::string bytes,
+                     std::chrono::milliseconds timeout = kDefaultClientTimeout);
 
 /// One kept-alive connection for tests that send requests one after another on the same socket.
 class KeepAliveConnection {

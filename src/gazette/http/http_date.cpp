@@ -74,11 +74,11 @@ std::string FormatHttpDate(Timestamp t) {
   const hh_mm_ss time{t - day_point};
   const weekday wd{day_point};
   char buffer[32];
-  const int n = std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04d %02d:%02d:%02d GMT",
-                              kWeekdays[wd.c_encoding()].data(), static_cast<unsigned>(date.day()),
-                              kMonths[static_cast<unsigned>(date.month()) - 1].data(), static_cast<int>(date.year()),
-                              static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                              static_cast<int>(time.seconds().count()));
+  const int n = std::snprintf(
+      buffer, sizeof buffer, "%s, %02u %s %04d %02d:%02d:%02d GMT", kWeekdays[wd.c_encoding()].data(),
+      static_cast<unsigned>(date.day()), kMonths[static_cast<unsigned>(date.month()) - 1].data(),
+      static_cast<int>(date.year()), static_cast<int>(time.hours().count()),
+      static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
   return std::string(buffer, static_cast<std::size_t>(n));
 }
 
@@ -94,19 +94,21 @@ std::optional<Timestamp> ParseHttpDate(std::string_view text) {
   // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"; a two-digit year that looks more than 50 years ahead is in
   // the past century (RFC 9110 section 5.6.7).
   rest = text;
-  if (ReadWeekday(rest, kLongWeekdays) && Expect(rest, ", ") && ReadNumber(rest, 2, day) && Expect(rest, "-") &&
-      ReadMonth(rest, month) && Expect(rest, "-") && ReadNumber(rest, 2, year) && Expect(rest, " ") &&
-      ReadTime(rest, hour, minute, second) && rest == " GMT") {
+  if (ReadWeekday(rest, kLongWeekdays) && Expect(rest, ", ") && ReadNumber(rest, 2, day) &&
+      Expect(rest, "-") && ReadMonth(rest, month) && Expect(rest, "-") && ReadNumber(rest, 2, year) &&
+      Expect(rest, " ") && ReadTime(rest, hour, minute, second) && rest == " GMT") {
     year += 2000;
-    const auto now = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    const auto now =
+        std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     if (year > static_cast<int>(now.year()) + 50) year -= 100;
     return Build(year, month, day, hour, minute, second);
   }
   // asctime: "Sun Nov  6 08:49:37 1994"
   rest = text;
   if (ReadWeekday(rest, kWeekdays) && Expect(rest, " ") && ReadMonth(rest, month) && Expect(rest, " ") &&
-      ReadNumber(rest, 2, day, /*pad_space=*/true) && Expect(rest, " ") && ReadTime(rest, hour, minute, second) &&
-      Expect(rest, " ") && ReadNumber(rest, 4, year) && rest.empty()) {
+      ReadNumber(rest, 2, day, /*pad_space=*/true) && Expect(rest, " ") &&
+      ReadTime(rest, hour, minute, second) && Expect(rest, " ") && ReadNumber(rest, 4, year) &&
+      rest.empty()) {
     return Build(year, month, day, hour, minute, second);
   }
   return std::nullopt;

@@ -53,7 +53,9 @@ class Request {
 
   /// Values of {name} segments matched by the router.
   std::string_view Param(std::string_view name) const;
-  void SetParams(std::vector<std::pair<std::string_view, std::string>> params) { params_ = std::move(params); }
+  void SetParams(std::vector<std::pair<std::string_view, std::string>> params) {
+    params_ = std::move(params);
+  }
 
  private:
   Method method_;

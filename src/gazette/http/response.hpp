@@ -19,7 +19,9 @@ struct Response {
   std::shared_ptr<const std::string> shared_body;
 
   /// The bytes to send: shared_body when set, else body.
-  std::string_view Body() const { return shared_body ? std::string_view{*shared_body} : std::string_view{body}; }
+  std::string_view Body() const {
+    return shared_body ? std::string_view{*shared_body} : std::string_view{body};
+  }
 
   Response& SetHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

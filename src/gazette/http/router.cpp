@@ -13,7 +13,9 @@ namespace {
 
 constexpr std::size_t kMethodCount = static_cast<std::size_t>(Method::kOther);
 
-std::size_t Index(Method method) { return static_cast<std::size_t>(method); }
+std::size_t Index(Method method) {
+  return static_cast<std::size_t>(method);
+}
 
 /// Splits "/a/b/" into {"a", "b", ""}: a trailing slash is a distinct (empty) segment, so "/a/" and "/a"
 /// are different routes, as they are different URLs.
@@ -63,12 +65,14 @@ struct Router::Impl {
                    std::array<bool, kMethodCount>& allowed) const {
     if (depth == segments.size()) {
       if (!node.HasAnyHandler()) return nullptr;
-      for (std::size_t i = 0; i < kMethodCount; ++i) allowed[i] = allowed[i] || static_cast<bool>(node.handlers[i]);
+      for (std::size_t i = 0; i < kMethodCount; ++i)
+        allowed[i] = allowed[i] || static_cast<bool>(node.handlers[i]);
       return node.handlers[method_index] ? &node : nullptr;
     }
     const std::string_view segment = segments[depth];
     if (auto it = node.literals.find(segment); it != node.literals.end()) {
-      if (const Node* found = Find(*it->second, segments, depth + 1, method_index, params, allowed)) return found;
+      if (const Node* found = Find(*it->second, segments, depth + 1, method_index, params, allowed))
+        return found;
     }
     if (segment.empty()) return nullptr;  // {name} never matches an empty segment
     for (const auto& [name, child] : node.params) {
@@ -86,7 +90,8 @@ Router::Router(Router&&) noexcept = default;
 Router& Router::operator=(Router&&) noexcept = default;
 
 void Router::Add(Method method, std::string_view pattern, Handler handler) {
-  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with '/'");
+  if (pattern.empty() || pattern.front() != '/')
+    throw std::invalid_argument("route pattern must start with '/'");
   if (method == Method::kOther || method == Method::kHead) {
     throw std::invalid_argument("routes take a known method other than HEAD (GET routes answer HEAD)");
   }
@@ -108,13 +113,17 @@ void Router::Add(Method method, std::string_view pattern, Handler handler) {
     }
   }
   Handler& slot = node->handlers[Index(method)];
-  if (slot) throw std::invalid_argument(std::string("duplicate route ") + MethodName(method) + " " + std::string(pattern));
+  if (slot)
+    throw std::invalid_argument(std::string("duplicate route ") + MethodName(method) + " " +
+                                std::string(pattern));
   slot = std::move(handler);
   node->pattern = std::string(pattern);
   impl_->routes.emplace_back(method, std::string(pattern));
 }
 
-void Router::SetErrorRenderer(ErrorRenderer renderer) { impl_->error_renderer = std::move(renderer); }
+void Router::SetErrorRenderer(ErrorRenderer renderer) {
+  impl_->error_renderer = std::move(renderer);
+}
 
 Response Router::Error(const Request* request, unsigned status, std::string_view message) const {
   if (impl_->error_renderer) {
@@ -159,11 +168,14 @@ Response Router::Dispatch(Request& request) const {
   } catch (const std::exception& e) {
     spdlog::error("handler for {} {} failed: {}", MethodName(request.method()), request.path(), e.what());
   } catch (...) {
-    spdlog::error("handler for {} {} failed with an unknown exception", MethodName(request.method()), request.path());
+    spdlog::error("handler for {} {} failed with an unknown exception", MethodName(request.method()),
+                  request.path());
   }
   return Error(&request, 500, "Internal server error");
 }
 
-std::vector<std::pair<Method, std::string>> Router::Routes() const { return impl_->routes; }
+std::vector<std::pair<Method, std::string>> Router::Routes() const {
+  return impl_->routes;
+}
 
 }  // namespace gazette::http

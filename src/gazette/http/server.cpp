@@ -7,7 +7,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -97,7 +96,8 @@ struct Server::Impl {
   Status Listen(Worker& worker, const tcp::endpoint& endpoint) {
     boost::system::error_code ec;
     auto& acceptor = worker.acceptor;
-    if (!acceptor.open(endpoint.protocol(), ec) && !acceptor.set_option(tcp::acceptor::reuse_address(true), ec) &&
+    if (!acceptor.open(endpoint.protocol(), ec) &&
+        !acceptor.set_option(tcp::acceptor::reuse_address(true), ec) &&
         !acceptor.set_option(ReusePort(true), ec) && !acceptor.bind(endpoint, ec) &&
         !acceptor.listen(asio::socket_base::max_listen_connections, ec)) {
       return OkStatus();
@@ -121,12 +121,15 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerOptions options, std::shared_ptr<const Router> router) : impl_(std::make_unique<Impl>()) {
+Server::Server(ServerOptions options, std::shared_ptr<const Router> router)
+    : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->router = std::move(router);
 }
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+}
 
 Status Server::Start() {
   Impl& impl = *impl_;
@@ -167,7 +170,9 @@ Status Server::Start() {
   return OkStatus();
 }
 
-std::uint16_t Server::port() const { return impl_->port; }
+std::uint16_t Server::port() const {
+  return impl_->port;
+}
 
 void Server::Stop(std::chrono::milliseconds grace) {
   Impl& impl = *impl_;

@@ -61,7 +61,9 @@ bool IsWithin(const fs::path& path, const fs::path& root) {
   return true;
 }
 
-Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalid, std::move(message)); }
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalid, std::move(message));
+}
 
 }  // namespace
 
@@ -74,8 +76,8 @@ Result<StaticFiles> StaticFiles::Load(const std::vector<fs::path>& roots, std::s
     if (!fs::is_directory(root, ec)) continue;
     const fs::path canonical_root = fs::canonical(root, ec);
     if (ec) return Invalid("cannot read asset directory " + root.string() + ": " + ec.message());
-    for (auto it = fs::recursive_directory_iterator(canonical_root, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(canonical_root, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::path relative = it->path().lexically_relative(canonical_root);
       if (IsHidden(relative)) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
@@ -90,8 +92,8 @@ Result<StaticFiles> StaticFiles::Load(const std::vector<fs::path>& roots, std::s
       const auto size = fs::file_size(resolved, ec);
       if (ec) return Invalid("cannot read asset " + it->path().string() + ": " + ec.message());
       if (size > kMaxAssetBytes) {
-        return Invalid("asset " + it->path().string() + " is larger than " + std::to_string(kMaxAssetBytes >> 20) +
-                       " MiB");
+        return Invalid("asset " + it->path().string() + " is larger than " +
+                       std::to_string(kMaxAssetBytes >> 20) + " MiB");
       }
       std::ifstream in(resolved, std::ios::binary);
       std::ostringstream content;

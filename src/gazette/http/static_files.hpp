@@ -28,7 +28,8 @@ class StaticFiles {
   /// so a site's theme overrides the default). Hidden files (".name") are skipped; a missing root is
   /// skipped too (a site need not override anything). Files over kMaxAssetBytes, and files or symlinks
   /// resolving outside their root, are refused (kInvalid, naming the file).
-  static Result<StaticFiles> Load(const std::vector<std::filesystem::path>& roots, std::string url_prefix = "/assets/");
+  static Result<StaticFiles> Load(const std::vector<std::filesystem::path>& roots,
+                                  std::string url_prefix = "/assets/");
 
   /// The public URL of an asset by its relative path ("css/site.css"); empty optional when unknown.
   std::optional<std::string> UrlFor(std::string_view relative_path) const;
@@ -43,7 +44,8 @@ class StaticFiles {
     std::string etag;
   };
   std::map<std::string, Asset, std::less<>> by_relative_path_;
-  std::map<std::string, std::string, std::less<>> by_url_;  ///< url -> relative path (copy-safe, unlike pointers)
+  std::map<std::string, std::string, std::less<>>
+      by_url_;  ///< url -> relative path (copy-safe, unlike pointers)
 };
 
 }  // namespace gazette::http

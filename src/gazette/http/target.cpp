@@ -41,7 +41,9 @@ bool HasControlCharacter(std::string_view text) noexcept {
   return false;
 }
 
-Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalid, std::move(message)); }
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalid, std::move(message));
+}
 
 }  // namespace
 
@@ -79,7 +81,8 @@ bool IsValidUtf8(std::string_view text) noexcept {
 
 Result<std::string> DecodePath(std::string_view raw_path) {
   std::string path;
-  if (!PercentDecode(raw_path, /*plus_is_space=*/false, path)) return Invalid("malformed percent-escape in path");
+  if (!PercentDecode(raw_path, /*plus_is_space=*/false, path))
+    return Invalid("malformed percent-escape in path");
   if (!IsValidUtf8(path)) return Invalid("path is not valid UTF-8");
   if (HasControlCharacter(path)) return Invalid("path holds a control character");
   return path;
@@ -96,7 +99,8 @@ Result<QueryParams> ParseQuery(std::string_view raw_query) {
     std::string name;
     std::string value;
     if (!PercentDecode(piece.substr(0, eq), /*plus_is_space=*/true, name) ||
-        (eq != std::string_view::npos && !PercentDecode(piece.substr(eq + 1), /*plus_is_space=*/true, value))) {
+        (eq != std::string_view::npos &&
+         !PercentDecode(piece.substr(eq + 1), /*plus_is_space=*/true, value))) {
       return Invalid("malformed percent-escape in query");
     }
     if (!IsValidUtf8(name) || !IsValidUtf8(value)) return Invalid("query is not valid UTF-8");

@@ -32,8 +32,8 @@ TEST(NotModified, ComparesIfModifiedSinceWithLastModified) {
   EXPECT_TRUE(IsNotModified("", kModified, kEtag, kModified));
   EXPECT_TRUE(IsNotModified("", "Mon, 07 Nov 1994 00:00:00 GMT", kEtag, kModified));
   EXPECT_FALSE(IsNotModified("", "Sat, 05 Nov 1994 08:49:37 GMT", kEtag, kModified));
-  EXPECT_FALSE(IsNotModified("", kModified, kEtag, ""));            // no Last-Modified: cannot tell
-  EXPECT_FALSE(IsNotModified("", "yesterday", kEtag, kModified));   // invalid date is ignored
+  EXPECT_FALSE(IsNotModified("", kModified, kEtag, ""));           // no Last-Modified: cannot tell
+  EXPECT_FALSE(IsNotModified("", "yesterday", kEtag, kModified));  // invalid date is ignored
   EXPECT_FALSE(IsNotModified("", "", kEtag, kModified));
 }
 
@@ -50,8 +50,9 @@ TEST(HttpDate, ParsesTheThreeFormsOfRfc9110) {
 }
 
 TEST(HttpDate, RefusesMalformedDates) {
-  for (const char* text : {"", "Sun, 06 Nov 1994 08:49:37", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 31 Feb 1994 08:49:37 GMT",
-                           "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:00:00 GMT", "1994-11-06T08:49:37Z"}) {
+  for (const char* text :
+       {"", "Sun, 06 Nov 1994 08:49:37", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 31 Feb 1994 08:49:37 GMT",
+        "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:00:00 GMT", "1994-11-06T08:49:37Z"}) {
     EXPECT_FALSE(ParseHttpDate(text).has_value()) << text;
   }
 }

@@ -15,7 +15,8 @@ Handler Says(std::string text) {
   return [text](const Request& request) {
     std::string body = text;
     for (const char* name : {"slug", "year", "month", "id"}) {
-      if (!request.Param(name).empty()) body += std::string(" ") + name + "=" + std::string(request.Param(name));
+      if (!request.Param(name).empty())
+        body += std::string(" ") + name + "=" + std::string(request.Param(name));
     }
     return Response::Text(200, body);
   };
@@ -124,7 +125,8 @@ TEST(Router, ThrowingHandlerBecomes500ThroughTheErrorRenderer) {
 
 TEST(Router, ThrowingErrorRendererFallsBackToPlainText) {
   Router router;
-  router.SetErrorRenderer([](const Request*, unsigned, std::string_view) -> Response { throw std::logic_error("x"); });
+  router.SetErrorRenderer(
+      [](const Request*, unsigned, std::string_view) -> Response { throw std::logic_error("x"); });
   const Response response = router.Error(nullptr, 404, "Page not found");
   EXPECT_EQ(response.status, 404u);
   EXPECT_EQ(response.body, "Page not found\n");
@@ -132,7 +134,8 @@ TEST(Router, ThrowingErrorRendererFallsBackToPlainText) {
 
 TEST(Router, ErrorRendererStatusIsForced) {
   Router router;
-  router.SetErrorRenderer([](const Request*, unsigned, std::string_view) { return Response::Text(200, "oops"); });
+  router.SetErrorRenderer(
+      [](const Request*, unsigned, std::string_view) { return Response::Text(200, "oops"); });
   EXPECT_EQ(router.Error(nullptr, 414, "long").status, 414u);
 }
 

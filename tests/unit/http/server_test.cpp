@@ -2,10 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-
-#include <atomic>
 #include <future>
 #include <thread>
 
@@ -27,15 +26,20 @@ constexpr std::string_view kLastModified = "Tue, 15 Nov 1994 12:45:26 GMT";
 std::shared_ptr<Router> ToyRouter(std::promise<void>* slow_entered) {
   auto router = std::make_shared<Router>();
   router->Get("/", [](const Request&) { return Response::Text(200, "home"); });
-  router->Get("/hello/{name}", [](const Request& r) { return Response::Text(200, "hello " + std::string(r.Param("name"))); });
-  router->Get("/query", [](const Request& r) { return Response::Text(200, std::string(r.Query("q").value_or("none"))); });
-  router->Get("/header", [](const Request& r) { return Response::Text(200, std::string(r.Header("x-probe"))); });
+  router->Get("/hello/{name}",
+              [](const Request& r) { return Response::Text(200, "hello " + std::string(r.Param("name"))); });
+  router->Get("/query", [](const Request& r) {
+    return Response::Text(200, std::string(r.Query("q").value_or("none")));
+  });
+  router->Get("/header",
+              [](const Request& r) { return Response::Text(200, std::string(r.Header("x-probe"))); });
   router->Post("/echo", [](const Request& r) { return Response::Text(200, std::string(r.body())); });
   router->Get("/big", [](const Request&) { return Response::Text(200, std::string(100'000, 'b')); });
   router->Get("/dated", [](const Request&) {
     return Response::Text(200, "dated").SetHeader("Last-Modified", std::string(kLastModified));
   });
-  router->Get("/tagged", [](const Request&) { return Response::Text(200, "tagged").SetHeader("ETag", "\"v1\""); });
+  router->Get("/tagged",
+              [](const Request&) { return Response::Text(200, "tagged").SetHeader("ETag", "\"v1\""); });
   router->Get("/shared", [](const Request&) {
     Response response;
     response.shared_body = std::make_shared<const std::string>("shared bytes");
@@ -153,7 +157,8 @@ TEST_F(ServerTest, HugeHeadersAre431) {
 }
 
 TEST_F(ServerTest, DeclaredBodyOverTheLimitIs413WithoutReadingIt) {
-  const std::string raw = SendRaw(port_, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\nabc");
+  const std::string raw =
+      SendRaw(port_, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\nabc");
   const auto response = ParseResponse(raw);
   ASSERT_TRUE(response.has_value()) << raw;
   EXPECT_EQ(response->status, 413u);
@@ -173,9 +178,10 @@ TEST_F(ServerTest, SentBodyOverTheLimitIs413AndTheClientReadsTheAnswer) {
 }
 
 TEST_F(ServerTest, ChunkedBodyWithinTheLimitIsReassembled) {
-  const auto response = ParseResponse(SendRaw(
-      port_, "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-             "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
+  const auto response = ParseResponse(
+      SendRaw(port_,
+              "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+              "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
   ASSERT_TRUE(response.has_value());
   EXPECT_EQ(response->status, 200u);
   EXPECT_EQ(response->body, "hello world");
@@ -243,7 +249,8 @@ TEST_F(ServerTest, KeepAliveConnectionServesSeveralRequests) {
   KeepAliveConnection connection(port_);
   ASSERT_TRUE(connection.connected());
   for (const char* name : {"one", "two", "three"}) {
-    const HttpResponse response = connection.Send(std::string("GET /hello/") + name + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    const HttpResponse response =
+        connection.Send(std::string("GET /hello/") + name + " HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ(response.status, 200u);
     EXPECT_EQ(response.body, std::string("hello ") + name);
     EXPECT_FALSE(response.HasHeader("Connection"));
@@ -300,7 +307,8 @@ TEST_F(ServerTest, IfModifiedSinceGives304AgainstLastModified) {
   EXPECT_EQ(Get(port_, "/dated", {{"If-Modified-Since", "Mon, 14 Nov 1994 00:00:00 GMT"}}).status, 200u);
   EXPECT_EQ(Get(port_, "/dated", {{"If-Modified-Since", "garbage"}}).status, 200u);
   // If-None-Match decides alone when present.
-  EXPECT_EQ(Get(port_, "/dated", {{"If-None-Match", "\"other\""}, {"If-Modified-Since", std::string(kLastModified)}})
+  EXPECT_EQ(Get(port_, "/dated",
+                {{"If-None-Match", "\"other\""}, {"If-Modified-Since", std::string(kLastModified)}})
                 .status,
             200u);
   // Without a Last-Modified there is nothing to compare.
@@ -337,7 +345,8 @@ TEST_F(ServerTest, StopLetsTheInFlightRequestFinishAndClosesIdleConnections) {
 
 TEST(Server, RefusesAnAddressInUse) {
   boost::asio::io_context io;
-  boost::asio::ip::tcp::acceptor taken(io, {boost::asio::ip::make_address("127.0.0.1"), 0});  // no SO_REUSEPORT
+  boost::asio::ip::tcp::acceptor taken(io,
+                                       {boost::asio::ip::make_address("127.0.0.1"), 0});  // no SO_REUSEPORT
   ServerOptions options;
   options.port = taken.local_endpoint().port();
   options.access_log = false;

@@ -62,14 +62,20 @@ TEST(StaticFiles, LaterRootsOverrideEarlierOnes) {
 
 TEST(StaticFiles, KnowsContentTypesByExtension) {
   testing::TempDir dir;
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {"a.js", "text/javascript; charset=utf-8"}, {"a.png", "image/png"},   {"a.jpg", "image/jpeg"},
-      {"a.webp", "image/webp"},                   {"a.ico", "image/x-icon"}, {"a.woff2", "font/woff2"},
-      {"a.txt", "text/plain; charset=utf-8"},     {"a.PNG", "image/png"},    {"a.bin", "application/octet-stream"}};
+  const std::vector<std::pair<std::string, std::string>> cases = {{"a.js", "text/javascript; charset=utf-8"},
+                                                                  {"a.png", "image/png"},
+                                                                  {"a.jpg", "image/jpeg"},
+                                                                  {"a.webp", "image/webp"},
+                                                                  {"a.ico", "image/x-icon"},
+                                                                  {"a.woff2", "font/woff2"},
+                                                                  {"a.txt", "text/plain; charset=utf-8"},
+                                                                  {"a.PNG", "image/png"},
+                                                                  {"a.bin", "application/octet-stream"}};
   for (const auto& [name, type] : cases) Write(dir / "r" / name, name);
   auto files = StaticFiles::Load({dir / "r"});
   ASSERT_TRUE(files.ok());
-  for (const auto& [name, type] : cases) EXPECT_EQ(files->Serve(*files->UrlFor(name))->content_type, type) << name;
+  for (const auto& [name, type] : cases)
+    EXPECT_EQ(files->Serve(*files->UrlFor(name))->content_type, type) << name;
 }
 
 TEST(StaticFiles, SkipsHiddenFiles) {

@@ -3,10 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <strings.h>
 
+#include <array>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
-
-#include <array>
 #include <exception>
 
 #include "gazette/http/conditional.hpp"
@@ -58,7 +57,10 @@ bool RequestLineTooLong(std::string_view buffered, std::size_t max_target_bytes)
 }  // namespace
 
 Connection::Connection(WorkerContext& context, asio::ip::tcp::socket socket)
-    : context_(context), socket_(std::move(socket)), timer_(socket_.get_executor()), peer_(PeerAddress(socket_)) {
+    : context_(context),
+      socket_(std::move(socket)),
+      timer_(socket_.get_executor()),
+      peer_(PeerAddress(socket_)) {
   next_ = context_.connections;
   if (next_ != nullptr) next_->prev_ = this;
   context_.connections = this;
@@ -116,7 +118,8 @@ void Connection::Parse() {
   ActiveState& active = *active_;
   const ServerOptions& options = context_.options;
   if (!active.parser) {
-    active.parser.emplace(active.storage, options.max_target_bytes, options.max_header_bytes, options.max_body_bytes);
+    active.parser.emplace(active.storage, options.max_target_bytes, options.max_header_bytes,
+                          options.max_body_bytes);
   }
   beast::error_code ec;
   while (active.input.size() > 0 && !active.parser->is_done()) {
@@ -162,12 +165,13 @@ void Connection::HandleRequest() {
     return Write(std::move(response), method == Method::kHead, /*keep_alive=*/false, {});
   }
 
-  Request request(method, parser.target(), std::move(target->path), std::move(target->query), parser.body(), peer_,
-                  &parser, &RequestParser::LookupField);
+  Request request(method, parser.target(), std::move(target->path), std::move(target->query), parser.body(),
+                  peer_, &parser, &RequestParser::LookupField);
   Response response;
   try {
     response = context_.router.Dispatch(request);
-  } catch (const std::exception& e) {  // the router catches handler errors; this is the error page failing too
+  } catch (const std::exception& e) {
+    // The router already catches handler errors: this is the error page itself failing.
     spdlog::error("answering {} {} failed: {}", parser.method_token(), parser.target(), e.what());
     response = Response::Text(500, "Internal server error\n");
   }
@@ -229,9 +233,8 @@ void Connection::Write(Response response, bool head_only, bool keep_alive, std::
   SetDeadline(context_.options.keep_alive_timeout);
   const std::array<asio::const_buffer, 2> buffers{asio::buffer(active.head),
                                                   asio::buffer(body.data(), body_bytes_)};
-  asio::async_write(socket_, buffers, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-    self->OnWritten(ec);
-  });
+  asio::async_write(socket_, buffers,
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnWritten(ec); });
 }
 
 void Connection::OnWritten(beast::error_code ec) {
@@ -257,7 +260,8 @@ void Connection::LogAccess() {
     method = active_->parser->method_token();
     target = active_->parser->target();
   }
-  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - request_start_).count();
+  const auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - request_start_).count();
   context_.access_log->info("{} {} {} {} {}us", method, target, status_, body_bytes_, micros);
 }
 

@@ -5,7 +5,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/error.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -57,7 +56,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   State state_ = State::kIdle;
   bool keep_alive_ = true;
   bool request_deadline_set_ = false;
-  bool continue_sent_ = false;  ///< "100 Continue" already went out for the current request  ///< the current request is incomplete and on the header_timeout clock
+  bool continue_sent_ = false;  ///< "100 Continue" already went out for the current request  ///< the current
+                                ///< request is incomplete and on the header_timeout clock
   std::size_t lingered_bytes_ = 0;
   std::unique_ptr<ActiveState> active_;  ///< held only while a request is read, handled or written
   std::string peer_;

@@ -6,8 +6,8 @@
 
 namespace gazette::http::detail {
 
-RequestParser::RequestParser(RequestStorage& storage, std::size_t max_target_bytes, std::size_t max_header_bytes,
-                             std::size_t max_body_bytes)
+RequestParser::RequestParser(RequestStorage& storage, std::size_t max_target_bytes,
+                             std::size_t max_header_bytes, std::size_t max_body_bytes)
     : storage_(storage), max_target_bytes_(max_target_bytes) {
   header_limit(static_cast<std::uint32_t>(max_header_bytes));
   body_limit(max_body_bytes);
@@ -33,13 +33,14 @@ std::string_view RequestParser::LookupField(const void* native, std::string_view
 }
 
 Span RequestParser::Append(string_view text) {
-  const Span span{static_cast<std::uint32_t>(storage_.header_bytes.size()), static_cast<std::uint32_t>(text.size())};
+  const Span span{static_cast<std::uint32_t>(storage_.header_bytes.size()),
+                  static_cast<std::uint32_t>(text.size())};
   storage_.header_bytes.append(text.data(), text.size());
   return span;
 }
 
-void RequestParser::on_request_impl(boost::beast::http::verb /*method*/, string_view method_str, string_view target,
-                                    int /*version*/, error_code& ec) {
+void RequestParser::on_request_impl(boost::beast::http::verb /*method*/, string_view method_str,
+                                    string_view target, int /*version*/, error_code& ec) {
   got_request_line_ = true;
   if (target.size() > max_target_bytes_) {
     target_too_long_ = true;
@@ -50,10 +51,11 @@ void RequestParser::on_request_impl(boost::beast::http::verb /*method*/, string_
   target_ = Append(target);
 }
 
-void RequestParser::on_response_impl(int /*code*/, string_view /*reason*/, int /*version*/, error_code& /*ec*/) {}
+void RequestParser::on_response_impl(int /*code*/, string_view /*reason*/, int /*version*/,
+                                     error_code& /*ec*/) {}
 
-void RequestParser::on_field_impl(boost::beast::http::field /*name*/, string_view name_string, string_view value,
-                                  error_code& /*ec*/) {
+void RequestParser::on_field_impl(boost::beast::http::field /*name*/, string_view name_string,
+                                  string_view value, error_code& /*ec*/) {
   const Span name_span = Append(name_string);
   const Span value_span = Append(value);
   storage_.fields.emplace_back(name_span, value_span);
@@ -61,7 +63,8 @@ void RequestParser::on_field_impl(boost::beast::http::field /*name*/, string_vie
 
 void RequestParser::on_header_impl(error_code& /*ec*/) {}
 
-void RequestParser::on_body_init_impl(const boost::optional<std::uint64_t>& content_length, error_code& /*ec*/) {
+void RequestParser::on_body_init_impl(const boost::optional<std::uint64_t>& content_length,
+                                      error_code& /*ec*/) {
   // Beast has already refused a declared length over body_limit, so this reserve is bounded.
   if (content_length) storage_.body.reserve(static_cast<std::size_t>(*content_length));
 }
@@ -71,9 +74,11 @@ std::size_t RequestParser::on_body_impl(string_view body, error_code& /*ec*/) {
   return body.size();
 }
 
-void RequestParser::on_chunk_header_impl(std::uint64_t /*size*/, string_view /*extensions*/, error_code& /*ec*/) {}
+void RequestParser::on_chunk_header_impl(std::uint64_t /*size*/, string_view /*extensions*/,
+                                         error_code& /*ec*/) {}
 
-std::size_t RequestParser::on_chunk_body_impl(std::uint64_t /*remain*/, string_view body, error_code& /*ec*/) {
+std::size_t RequestParser::on_chunk_body_impl(std::uint64_t /*remain*/, string_view body,
+                                              error_code& /*ec*/) {
   storage_.body.append(body.data(), body.size());
   return body.size();
 }

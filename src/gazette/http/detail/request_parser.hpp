@@ -3,7 +3,6 @@
 /// steady stream of requests parses without allocating. Internal to the server.
 
 #include <boost/beast/http/basic_parser.hpp>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,11 +46,13 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
   using string_view = boost::beast::string_view;
   using error_code = boost::beast::error_code;
 
-  std::string_view View(Span span) const { return std::string_view(storage_.header_bytes).substr(span.offset, span.size); }
+  std::string_view View(Span span) const {
+    return std::string_view(storage_.header_bytes).substr(span.offset, span.size);
+  }
   Span Append(string_view text);
 
-  void on_request_impl(boost::beast::http::verb method, string_view method_str, string_view target, int version,
-                       error_code& ec) override;
+  void on_request_impl(boost::beast::http::verb method, string_view method_str, string_view target,
+                       int version, error_code& ec) override;
   void on_response_impl(int code, string_view reason, int version, error_code& ec) override;
   void on_field_impl(boost::beast::http::field name, string_view name_string, string_view value,
                      error_code& ec) override;

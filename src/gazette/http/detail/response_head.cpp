@@ -3,7 +3,6 @@
 #include <strings.h>
 
 #include <boost/beast/http/status.hpp>
-
 #include <charconv>
 #include <chrono>
 
@@ -18,9 +17,10 @@ bool IsSafeFieldText(std::string_view text) {
 
 /// Fields the server owns; a handler's copy would contradict the framing or duplicate ours.
 bool IsServerOwned(std::string_view name) {
-  for (const std::string_view owned : {"content-length", "transfer-encoding", "connection", "date", "content-type",
-                                       "x-content-type-options"}) {
-    if (name.size() == owned.size() && ::strncasecmp(name.data(), owned.data(), owned.size()) == 0) return true;
+  for (const std::string_view owned : {"content-length", "transfer-encoding", "connection", "date",
+                                       "content-type", "x-content-type-options"}) {
+    if (name.size() == owned.size() && ::strncasecmp(name.data(), owned.data(), owned.size()) == 0)
+      return true;
   }
   return false;
 }

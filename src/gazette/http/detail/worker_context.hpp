@@ -5,7 +5,6 @@
 #include <spdlog/logger.h>
 
 #include <boost/beast/core/flat_buffer.hpp>
-
 #include <cstddef>
 #include <memory>
 #include <optional>
