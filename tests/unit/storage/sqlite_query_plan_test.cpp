@@ -38,29 +38,37 @@ class SqliteQueryPlan : public ::testing::Test {
   std::unique_ptr<SQLite::Database> db_;
 };
 
+/// The page's ids come from `index` in order (no sort, no scan of articles or article_tags); only the
+/// outer query, over at most LIMIT rows, may sort, and it reads articles, categories and authors by key.
 void ExpectIndexedAndSorted(const std::string& plan, const std::string& index) {
-  EXPECT_THAT(plan, HasSubstr(index)) << plan;
-  EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << plan;
-  EXPECT_THAT(plan, Not(HasSubstr("SCAN a\n"))) << plan;
-  EXPECT_THAT(plan, Not(HasSubstr("SCAN t\n"))) << plan;
+  const std::size_t outer = plan.find("SCAN p\n");
+  ASSERT_NE(outer, std::string::npos) << plan;
+  const std::string inner = plan.substr(0, outer);
+  EXPECT_THAT(inner, HasSubstr(index)) << plan;
+  EXPECT_THAT(inner, Not(HasSubstr("TEMP B-TREE"))) << plan;
+  EXPECT_THAT(plan, Not(HasSubstr("SCAN a"))) << plan;
+  EXPECT_THAT(plan, Not(HasSubstr("SCAN t"))) << plan;
+  EXPECT_THAT(plan.substr(outer), HasSubstr("SEARCH a USING INTEGER PRIMARY KEY")) << plan;
+  EXPECT_THAT(plan.substr(outer), HasSubstr("SEARCH c USING INTEGER PRIMARY KEY")) << plan;
+  EXPECT_THAT(plan.substr(outer), HasSubstr("SEARCH u USING INTEGER PRIMARY KEY")) << plan;
 }
 
 TEST_F(SqliteQueryPlan, FrontPageListUsesThePublishIndex) {
   ArticleFilter front;
   front.exclude_ids = {1, 2, 3};
-  ExpectIndexedAndSorted(ListPlan(front), "articles_by_publish");
+  ExpectIndexedAndSorted(ListPlan(front), "articles_visible (");
 }
 
 TEST_F(SqliteQueryPlan, CategoryListUsesTheCategoryIndex) {
   ArticleFilter f;
   f.category_id = 1;
-  ExpectIndexedAndSorted(ListPlan(f), "articles_by_category");
+  ExpectIndexedAndSorted(ListPlan(f), "articles_visible_by_category");
 }
 
 TEST_F(SqliteQueryPlan, AuthorListUsesTheAuthorIndex) {
   ArticleFilter f;
   f.author_id = 1;
-  ExpectIndexedAndSorted(ListPlan(f), "articles_by_author");
+  ExpectIndexedAndSorted(ListPlan(f), "articles_visible_by_author");
 }
 
 TEST_F(SqliteQueryPlan, TagListUsesTheTagIndex) {
@@ -73,7 +81,7 @@ TEST_F(SqliteQueryPlan, ArchiveRangeUsesThePublishIndex) {
   ArticleFilter f;
   f.published_from = TimestampFromUnix(0);
   f.published_before = TimestampFromUnix(100);
-  ExpectIndexedAndSorted(ListPlan(f), "articles_by_publish");
+  ExpectIndexedAndSorted(ListPlan(f), "articles_visible (");
 }
 
 TEST_F(SqliteQueryPlan, SlugLookupUsesTheUniqueIndex) {

@@ -24,30 +24,33 @@ std::uint64_t ListShape::Key() const {
 }
 
 std::string ListShape::Sql() const {
+  // Two levels. The inner query finds the page's ids from an index alone: the visibility rule and the
+  // order are in the index, so rows skipped by OFFSET cost one index step each. The outer query then
+  // reads the page's rows (at most LIMIT of them) with their category and author, and sorts that handful.
   // A tag page is driven by article_tags(tag_id, publish_at, article_id), whose copy of publish_at keeps
-  // the rows in publication order; every other list by an articles index on (..., publish_at).
+  // the rows in publication order.
   const char* order_column = tag ? "t.publish_at" : "a.publish_at";
-  std::string sql = fmt::format("SELECT {} FROM ", kSummaryColumns);
-  sql += tag ? "article_tags t CROSS JOIN articles a ON a.id = t.article_id" : "articles a";
-  sql += kJoinAuthorAndCategory;
-  sql += " WHERE ";
-  sql += kVisible;
-  if (tag) sql += " AND t.tag_id = ?4 AND t.publish_at <= ?1";
-  if (category) sql += " AND a.category_id = ?5";
-  if (author) sql += " AND a.author_id = ?6";
-  if (from) sql += fmt::format(" AND {} >= ?7", order_column);
-  if (before) sql += fmt::format(" AND {} < ?8", order_column);
+  std::string inner = fmt::format("SELECT a.id AS id, {} AS at FROM ", order_column);
+  inner += tag ? "article_tags t CROSS JOIN articles a ON a.id = t.article_id" : "articles a";
+  inner += " WHERE ";
+  inner += kVisible;
+  if (tag) inner += " AND t.tag_id = ?4 AND t.publish_at <= ?1";
+  if (category) inner += " AND a.category_id = ?5";
+  if (author) inner += " AND a.author_id = ?6";
+  if (from) inner += fmt::format(" AND {} >= ?7", order_column);
+  if (before) inner += fmt::format(" AND {} < ?8", order_column);
   if (excluded > 0) {
-    sql += " AND a.id NOT IN (";
+    inner += " AND a.id NOT IN (";
     for (std::uint32_t i = 0; i < excluded; ++i) {
-      if (i > 0) sql += ", ";
-      sql += fmt::format("?{}", kFirstExcludedParameter + static_cast<int>(i));
+      if (i > 0) inner += ", ";
+      inner += fmt::format("?{}", kFirstExcludedParameter + static_cast<int>(i));
     }
-    sql += ")";
+    inner += ")";
   }
-  sql += tag ? " ORDER BY t.publish_at DESC, t.article_id DESC" : " ORDER BY a.publish_at DESC, a.id DESC";
-  sql += " LIMIT ?2 OFFSET ?3";
-  return sql;
+  inner += tag ? " ORDER BY t.publish_at DESC, t.article_id DESC" : " ORDER BY a.publish_at DESC, a.id DESC";
+  inner += " LIMIT ?2 OFFSET ?3";
+  return fmt::format("SELECT {} FROM ({}) AS p CROSS JOIN articles a ON a.id = p.id{} ORDER BY p.at DESC, p.id DESC",
+                     kSummaryColumns, inner, kJoinAuthorAndCategory);
 }
 
 }  // namespace gazette::storage::sqlite::article_sql

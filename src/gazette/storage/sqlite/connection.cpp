@@ -18,6 +18,9 @@ Connection::Connection(const std::filesystem::path& path, bool create)
   db_.exec("PRAGMA foreign_keys = ON");
   // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commits.
   db_.exec("PRAGMA synchronous = NORMAL");
+  // Reads come straight from the OS page cache instead of being copied into each connection's small page
+  // cache: a 100,000-article database is ~500 MB, far beyond the default 2 MB cache. Address space only.
+  db_.exec("PRAGMA mmap_size = 4294967296");
 }
 
 void Connection::Execute(StatementKey key, const char* sql) {

@@ -28,35 +28,40 @@ CREATE TABLE tags (
   name TEXT NOT NULL
 );
 
+-- Small columns first, large text last: SQLite reads a row's columns in order and spills long rows to
+-- overflow pages, so lists and visibility checks never read the bodies.
 CREATE TABLE articles (
   id             INTEGER PRIMARY KEY,
-  title          TEXT NOT NULL,
-  slug           TEXT NOT NULL UNIQUE,
-  country        TEXT NOT NULL DEFAULT ''
-                 CHECK (country = '' OR (length(country) = 2 AND country GLOB '[A-Z][A-Z]')),
-  category_id    INTEGER NOT NULL REFERENCES categories(id) ON DELETE RESTRICT,
-  author_id      INTEGER NOT NULL REFERENCES authors(id) ON DELETE RESTRICT,
-  intro_markdown TEXT NOT NULL DEFAULT '',
-  intro_html     TEXT NOT NULL DEFAULT '',
-  body_markdown  TEXT NOT NULL DEFAULT '',
-  body_html      TEXT NOT NULL DEFAULT '',
   -- When adding a state, also update domain::ArticleState.
   state          TEXT NOT NULL DEFAULT 'draft'
                  CHECK (state IN ('draft', 'scheduled', 'published', 'archived', 'trashed')),
   publish_at     INTEGER,
   unpublish_at   INTEGER,
+  category_id    INTEGER NOT NULL REFERENCES categories(id) ON DELETE RESTRICT,
+  author_id      INTEGER NOT NULL REFERENCES authors(id) ON DELETE RESTRICT,
   featured       INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),
   featured_order INTEGER NOT NULL DEFAULT 0,
+  country        TEXT NOT NULL DEFAULT ''
+                 CHECK (country = '' OR (length(country) = 2 AND country GLOB '[A-Z][A-Z]')),
   created_at     INTEGER NOT NULL,
   updated_at     INTEGER NOT NULL,
-  hits           INTEGER NOT NULL DEFAULT 0
+  hits           INTEGER NOT NULL DEFAULT 0,
+  slug           TEXT NOT NULL UNIQUE,
+  title          TEXT NOT NULL,
+  intro_html     TEXT NOT NULL DEFAULT '',
+  intro_markdown TEXT NOT NULL DEFAULT '',
+  body_html      TEXT NOT NULL DEFAULT '',
+  body_markdown  TEXT NOT NULL DEFAULT ''
 );
--- Front page, archives, neighbours, NextVisibilityChange: (publish_at, rowid) gives
--- ORDER BY publish_at DESC, id DESC straight from the index.
-CREATE INDEX articles_by_publish ON articles(publish_at);
--- Category and author pages: equality on the first column, then the same order.
-CREATE INDEX articles_by_category ON articles(category_id, publish_at);
-CREATE INDEX articles_by_author ON articles(author_id, publish_at);
+-- The public lists read only visible candidates (state scheduled or published), newest first. Each index
+-- holds (..., publish_at, id, unpublish_at, state), so that the whole visibility rule and the order
+-- (publish_at DESC, id DESC) come from the index, and rows skipped by OFFSET never touch the table.
+CREATE INDEX articles_visible ON articles(publish_at, id, unpublish_at, state)
+  WHERE state IN ('scheduled', 'published');
+CREATE INDEX articles_visible_by_category ON articles(category_id, publish_at, id, unpublish_at, state)
+  WHERE state IN ('scheduled', 'published');
+CREATE INDEX articles_visible_by_author ON articles(author_id, publish_at, id, unpublish_at, state)
+  WHERE state IN ('scheduled', 'published');
 -- The lead of the front page: a handful of rows.
 CREATE INDEX articles_featured ON articles(featured_order) WHERE featured = 1;
 -- NextVisibilityChange: the next instant an article disappears.
