@@ -11,8 +11,31 @@ constexpr int kFirstYear = 2001;
 void AppendCapitalised(std::string_view text, std::string& out) {
   const std::size_t start = out.size();
   out.append(text);
-  if (start < out.size() && out[start] >= 'a' && out[start] <= 'z') out[start] = static_cast<char>(out[start] - 32);
+  if (start < out.size() && out[start] >= 'a' && out[start] <= 'z')
+    out[start] = static_cast<char>(out[start] - 32);
 }
+
+/// Deals the templates of a pool in an order fixed by rng without repeating one until all were used
+/// (a stride coprime with the pool size visits every index once per round).
+class Deck {
+ public:
+  Deck(std::span<const std::string_view> pool, Random& rng) : pool_(pool), next_(rng.Below(pool.size())) {
+    do {
+      stride_ = 1 + rng.Below(pool.size());
+    } while (Gcd(stride_, pool.size()) != 1);
+  }
+  std::string_view Next() {
+    const std::string_view item = pool_[next_];
+    next_ = (next_ + stride_) % pool_.size();
+    return item;
+  }
+
+ private:
+  static std::size_t Gcd(std::size_t a, std::size_t b) { return b == 0 ? a : Gcd(b, a % b); }
+  std::span<const std::string_view> pool_;
+  std::size_t next_;
+  std::size_t stride_ = 1;
+};
 
 /// One sentence or title: templates of the vocabulary, filled.
 std::string Filled(std::string_view pattern, const ArticleSubject& subject, Random& rng) {
@@ -21,28 +44,27 @@ std::string Filled(std::string_view pattern, const ArticleSubject& subject, Rand
   return out;
 }
 
-void AppendSentences(const ArticleSubject& subject, Random& rng, std::span<const std::string_view> pool, int count,
-                     std::string& out) {
+void AppendSentences(const ArticleSubject& subject, Random& rng, Deck& deck, int count, std::string& out) {
   for (int i = 0; i < count; ++i) {
     if (i > 0) out += ' ';
-    Fill(rng.Pick(pool), subject, rng, out);
+    Fill(deck.Next(), subject, rng, out);
   }
 }
 
 /// A paragraph of 2-3 sentences, one of which may be emphasised.
-void AppendParagraph(const ArticleSubject& subject, Random& rng, bool emphasis, std::string& out) {
-  const Vocabulary& v = DemoVocabulary();
+void AppendParagraph(const ArticleSubject& subject, Random& rng, Deck& deck, bool emphasis,
+                     std::string& out) {
   const int sentences = static_cast<int>(rng.Between(2, 3));
   for (int i = 0; i < sentences; ++i) {
     if (i > 0) out += ' ';
     if (emphasis && i == 1) {
       out += '*';
-      std::string sentence = Filled(rng.Pick(v.body_sentences), subject, rng);
+      std::string sentence = Filled(deck.Next(), subject, rng);
       sentence.pop_back();  // the full stop goes outside the emphasis
       out += sentence;
       out += "*.";
     } else {
-      Fill(rng.Pick(v.body_sentences), subject, rng, out);
+      Fill(deck.Next(), subject, rng, out);
     }
   }
   out += "\n\n";
@@ -73,7 +95,8 @@ void AppendTable(const ArticleSubject& subject, Random& rng, std::string& out) {
   const std::int64_t staff_after = rng.Between(8, 29);
   out += fmt::format("| Requests made online | {}% | {}% |\n", online_before, online_after);
   out += fmt::format("| Average days to a decision | {} | {} |\n", days_before, days_after);
-  out += fmt::format("| Staff handling the service in {} | {} | {} |\n\n", subject.place, staff_before, staff_after);
+  out += fmt::format("| Staff handling the service in {} | {} | {} |\n\n", subject.place, staff_before,
+                     staff_after);
 }
 
 }  // namespace
@@ -95,9 +118,9 @@ void Fill(std::string_view pattern, const ArticleSubject& subject, Random& rng, 
     } else if (name == "Country") {
       AppendCapitalised(subject.country->name, out);
     } else if (name == "service") {
-      out.append(rng.Pick(v.services));
+      out.append(subject.service.empty() ? rng.Pick(v.services) : subject.service);
     } else if (name == "tech") {
-      out.append(rng.Pick(v.technologies));
+      out.append(subject.tech.empty() ? rng.Pick(v.technologies) : subject.tech);
     } else if (name == "institution") {
       Fill(rng.Pick(v.institutions), subject, rng, out);
     } else if (name == "Institution") {
@@ -118,8 +141,13 @@ void Fill(std::string_view pattern, const ArticleSubject& subject, Random& rng, 
   out.append(pattern.substr(pos));
 }
 
-WrittenArticle WriteArticle(const ArticleSubject& subject, Random& rng) {
+WrittenArticle WriteArticle(const ArticleSubject& about, Random& rng) {
   const Vocabulary& v = DemoVocabulary();
+  ArticleSubject subject = about;
+  if (subject.service.empty()) subject.service = rng.Pick(v.services);
+  if (subject.tech.empty()) subject.tech = rng.Pick(v.technologies);
+  Deck intro_deck(v.intro_sentences, rng);
+  Deck body_deck(v.body_sentences, rng);
   WrittenArticle a;
   a.title = Filled(rng.Pick(subject.expert_panel ? v.panel_questions : v.titles), subject, rng);
 
@@ -131,13 +159,13 @@ WrittenArticle WriteArticle(const ArticleSubject& subject, Random& rng) {
         experts);
     const std::string_view role = rng.Pick(v.roles);
     a.intro_markdown += fmt::format("The first answer comes from a {} in {}: ", role, subject.place);
-    AppendSentences(subject, rng, v.body_sentences, 1, a.intro_markdown);
+    AppendSentences(subject, rng, body_deck, 1, a.intro_markdown);
     a.intro_markdown += '\n';
   } else {
-    AppendSentences(subject, rng, v.intro_sentences, static_cast<int>(rng.Between(2, 3)), a.intro_markdown);
+    AppendSentences(subject, rng, intro_deck, static_cast<int>(rng.Between(2, 3)), a.intro_markdown);
     if (rng.Percent(50)) {
       a.intro_markdown += "\n\n";
-      AppendSentences(subject, rng, v.intro_sentences, 2, a.intro_markdown);
+      AppendSentences(subject, rng, intro_deck, 2, a.intro_markdown);
     }
     a.intro_markdown += '\n';
   }
@@ -155,12 +183,13 @@ WrittenArticle WriteArticle(const ArticleSubject& subject, Random& rng) {
       Fill(rng.Pick(v.subheadings), subject, rng, body);
       body += "\n\n";
     }
-    AppendParagraph(subject, rng, p == emphasis_in, body);
+    AppendParagraph(subject, rng, body_deck, p == emphasis_in, body);
     if (p == list_after) AppendList(subject, rng, body);
     if (table && p == heading_after) AppendTable(subject, rng, body);
   }
   const std::string_view link_text = rng.Pick(v.link_texts);
-  body += fmt::format("More detail is in [{}](https://example.org/reports/{}).\n", link_text, subject.index + 1);
+  body +=
+      fmt::format("More detail is in [{}](https://example.org/reports/{}).\n", link_text, subject.index + 1);
   return a;
 }
 

@@ -20,6 +20,8 @@ struct WrittenArticle {
 struct ArticleSubject {
   const DemoCountry* country = nullptr;  ///< where it happens (even when the article carries no label)
   std::string_view place;
+  std::string_view service;  ///< chosen by WriteArticle when empty, so that one article keeps one topic
+  std::string_view tech;
   int latest_year = 2001;  ///< the year of the article: no "{year}" later than this
   bool expert_panel = false;
   std::uint64_t index = 0;  ///< makes links unique

@@ -71,8 +71,9 @@ Result<DemoCatalog> CreateDemoCatalog(storage::CatalogStore& catalog, std::uint6
     const std::int64_t years = rng.Between(3, 20);
     const std::string_view worked_on = rng.Pick(v.services);
     const std::string_view place = rng.Pick(country.places);
-    author.bio = fmt::format("{} writes about {} and {}. Before joining {}, {} spent {} years working on {} in {}.",
-                             first, writes_on, technology, author.organisation, first, years, worked_on, place);
+    author.bio =
+        fmt::format("{} writes about {} and {}. Before joining {}, {} spent {} years working on {} in {}.",
+                    first, writes_on, technology, author.organisation, first, years, worked_on, place);
     auto id = catalog.CreateAuthor(author);
     if (!id.ok()) return std::move(id).error();
     out.author_ids.push_back(*id);

@@ -1,9 +1,9 @@
 #include "gazette/demo/demo_content.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <future>
-
-#include <fmt/format.h>
 
 #include "gazette/demo/article_writer.hpp"
 #include "gazette/demo/demo_catalog.hpp"
@@ -37,7 +37,9 @@ std::string_view ParentOf(std::string_view slug) {
   return slug;
 }
 
-int YearOf(Timestamp t, const TimeZone& zone) { return zone.DateOf(t).year; }
+int YearOf(Timestamp t, const TimeZone& zone) {
+  return zone.DateOf(t).year;
+}
 
 PreparedArticle Prepare(std::uint64_t index, const ScheduledSlot& slot, const DemoCatalog& catalog,
                         const DemoOptions& options, const TimeZone& zone) {
@@ -91,13 +93,14 @@ PreparedArticle Prepare(std::uint64_t index, const ScheduledSlot& slot, const De
   return out;
 }
 
-std::vector<PreparedArticle> PrepareBatch(std::int64_t begin, std::int64_t end, const std::vector<ScheduledSlot>& slots,
-                                          const DemoCatalog& catalog, const DemoOptions& options,
-                                          const TimeZone& zone) {
+std::vector<PreparedArticle> PrepareBatch(std::int64_t begin, std::int64_t end,
+                                          const std::vector<ScheduledSlot>& slots, const DemoCatalog& catalog,
+                                          const DemoOptions& options, const TimeZone& zone) {
   std::vector<PreparedArticle> batch;
   batch.reserve(static_cast<std::size_t>(end - begin));
   for (std::int64_t i = begin; i < end; ++i) {
-    batch.push_back(Prepare(static_cast<std::uint64_t>(i), slots[static_cast<std::size_t>(i)], catalog, options, zone));
+    batch.push_back(
+        Prepare(static_cast<std::uint64_t>(i), slots[static_cast<std::size_t>(i)], catalog, options, zone));
   }
   return batch;
 }
@@ -107,13 +110,12 @@ std::vector<PreparedArticle> PrepareBatch(std::int64_t begin, std::int64_t end, 
 Status GenerateDemoContent(storage::Storage& storage, const DemoOptions& options, Timestamp now,
                            const TimeZone& zone) {
   if (options.articles < 1 || options.articles > kMaxArticles) {
-    return MakeError(ErrorCode::kInvalid,
-                     fmt::format("the demo needs between 1 and {} articles, not {}", kMaxArticles, options.articles));
+    return MakeError(ErrorCode::kInvalid, fmt::format("the demo needs between 1 and {} articles, not {}",
+                                                      kMaxArticles, options.articles));
   }
   if (zone.DateOf(now) <= kDemoFirstDay) {
-    return MakeError(ErrorCode::kInvalid,
-                     fmt::format("the demo archive starts on {}; the clock says {}", kDemoFirstDay.ToIso(),
-                                 zone.DateOf(now).ToIso()));
+    return MakeError(ErrorCode::kInvalid, fmt::format("the demo archive starts on {}; the clock says {}",
+                                                      kDemoFirstDay.ToIso(), zone.DateOf(now).ToIso()));
   }
 
   DemoCatalog catalog;
@@ -131,8 +133,8 @@ Status GenerateDemoContent(storage::Storage& storage, const DemoOptions& options
   // Two stages on two cores: a helper thread writes and renders the next batch while this one stores the
   // current batch. Each article depends only on (seed, index), so the split does not change the output.
   const auto prepare = [&](std::int64_t begin) {
-    return std::async(std::launch::async, PrepareBatch, begin, std::min(begin + kBatchSize, count), std::cref(slots),
-                      std::cref(catalog), std::cref(options), std::cref(zone));
+    return std::async(std::launch::async, PrepareBatch, begin, std::min(begin + kBatchSize, count),
+                      std::cref(slots), std::cref(catalog), std::cref(options), std::cref(zone));
   };
   SlugRegistry slugs;
   std::future<std::vector<PreparedArticle>> next = prepare(0);

@@ -33,7 +33,8 @@ Timestamp DuringDay(const TimeZone& zone, LocalDate d, Random& rng) {
 }
 
 /// Picks the featured articles: one of the last week's as the lead, the rest from the whole archive.
-void ChooseFeatured(std::vector<ScheduledSlot>& slots, std::size_t visible, std::uint64_t seed, Timestamp now) {
+void ChooseFeatured(std::vector<ScheduledSlot>& slots, std::size_t visible, std::uint64_t seed,
+                    Timestamp now) {
   if (visible == 0) return;
   Random rng = Random::ForItem(seed, kFeaturedStream, 0);
   const std::size_t wanted = std::min<std::size_t>(visible, 3 + rng.Below(3));
@@ -59,7 +60,8 @@ void ChooseFeatured(std::vector<ScheduledSlot>& slots, std::size_t visible, std:
 
 }  // namespace
 
-std::vector<ScheduledSlot> PlanSchedule(std::int64_t count, std::uint64_t seed, Timestamp now, const TimeZone& zone) {
+std::vector<ScheduledSlot> PlanSchedule(std::int64_t count, std::uint64_t seed, Timestamp now,
+                                        const TimeZone& zone) {
   const LocalDate today = zone.DateOf(now);
   const LocalDate yesterday = today.PreviousDay();
   const Timestamp start_today = zone.StartOfDay(today);
@@ -69,7 +71,8 @@ std::vector<ScheduledSlot> PlanSchedule(std::int64_t count, std::uint64_t seed, 
   const std::int64_t future = count >= 20 ? 3 : 0;
   const std::int64_t remaining = count - future;
   const std::int64_t on_today = std::clamp<std::int64_t>(remaining / 10, 1, 4);
-  const std::int64_t on_yesterday = std::clamp<std::int64_t>((remaining - on_today) / 10, remaining > 1 ? 1 : 0, 4);
+  const std::int64_t on_yesterday =
+      std::clamp<std::int64_t>((remaining - on_today) / 10, remaining > 1 ? 1 : 0, 4);
   const std::int64_t spread = remaining - on_today - on_yesterday;
 
   std::vector<ScheduledSlot> slots;
@@ -97,8 +100,10 @@ std::vector<ScheduledSlot> PlanSchedule(std::int64_t count, std::uint64_t seed, 
   // Today's are spread between local midnight and now, so that all of them are already visible.
   const auto elapsed = std::max<std::int64_t>(0, ToUnix(now) - ToUnix(start_today));
   for (std::int64_t j = 0; j < on_today; ++j) {
-    Random rng = Random::ForItem(seed, kScheduleStream, static_cast<std::uint64_t>(spread + on_yesterday + j));
-    slots.push_back({start_today + seconds(static_cast<std::int64_t>(rng.Fraction() * static_cast<double>(elapsed)))});
+    Random rng =
+        Random::ForItem(seed, kScheduleStream, static_cast<std::uint64_t>(spread + on_yesterday + j));
+    slots.push_back(
+        {start_today + seconds(static_cast<std::int64_t>(rng.Fraction() * static_cast<double>(elapsed)))});
   }
   std::sort(slots.end() - on_today - on_yesterday, slots.end(),
             [](const ScheduledSlot& a, const ScheduledSlot& b) { return a.publish_at < b.publish_at; });

@@ -22,6 +22,7 @@ struct ScheduledSlot {
 inline constexpr LocalDate kDemoFirstDay{2001, 1, 1};
 
 /// count >= 1; now must be after kDemoFirstDay. Deterministic from its arguments.
-std::vector<ScheduledSlot> PlanSchedule(std::int64_t count, std::uint64_t seed, Timestamp now, const TimeZone& zone);
+std::vector<ScheduledSlot> PlanSchedule(std::int64_t count, std::uint64_t seed, Timestamp now,
+                                        const TimeZone& zone);
 
 }  // namespace gazette::demo

@@ -114,17 +114,17 @@ constexpr std::array<DemoCategory, 33> kCategories{{
 }};
 
 constexpr std::array<sv, 12> kTopicCategories{
-    "e-government", "digital-identity", "health-records", "open-data",  "cloud",      "procurement",
-    "cybersecurity", "shared-services", "smart-cities",   "skills",     "interviews", "expert-panels"};
+    "e-government",  "digital-identity", "health-records", "open-data", "cloud",      "procurement",
+    "cybersecurity", "shared-services",  "smart-cities",   "skills",    "interviews", "expert-panels"};
 
-constexpr std::array<sv, 24> kFirstNames{"Agnieszka", "Søren",  "Inés",   "José",    "Zoë",    "Łukasz",
-                                         "Margit",    "Aoife",  "Henrik", "Chiara",  "Tomasz", "Amélie",
-                                         "Rui",       "Priya",  "Jonas",  "Eszter",  "Noor",   "Björn",
-                                         "Kateřina",  "Olumide", "Mireille", "Dawid", "Hannah", "Kenji"};
-constexpr std::array<sv, 24> kLastNames{"Nowak",   "Lindqvist", "García",   "Ferreira", "Müller",  "Kowalczyk",
-                                        "Brennan", "Dubois",    "Haugen",   "Rossi",    "Novák",   "Szabó",
-                                        "Okafor",  "Jansen",    "Ahmed",    "Virtanen", "Fischer", "Moreau",
-                                        "Walsh",   "Ilves",     "Popescu",  "Sato",     "Kaya",    "Bianchi"};
+constexpr std::array<sv, 24> kFirstNames{"Agnieszka", "Søren",   "Inés",     "José",   "Zoë",    "Łukasz",
+                                         "Margit",    "Aoife",   "Henrik",   "Chiara", "Tomasz", "Amélie",
+                                         "Rui",       "Priya",   "Jonas",    "Eszter", "Noor",   "Björn",
+                                         "Kateřina",  "Olumide", "Mireille", "Dawid",  "Hannah", "Kenji"};
+constexpr std::array<sv, 24> kLastNames{"Nowak",   "Lindqvist", "García",  "Ferreira", "Müller",  "Kowalczyk",
+                                        "Brennan", "Dubois",    "Haugen",  "Rossi",    "Novák",   "Szabó",
+                                        "Okafor",  "Jansen",    "Ahmed",   "Virtanen", "Fischer", "Moreau",
+                                        "Walsh",   "Ilves",     "Popescu", "Sato",     "Kaya",    "Bianchi"};
 
 constexpr std::array<sv, 18> kRoles{"Director of Digital Services",
                                     "Chief Information Officer",
@@ -165,31 +165,79 @@ constexpr std::array<sv, 18> kOrganisations{"Northbridge City Council",
                                             "Association of Digital Towns",
                                             "Midland Social Insurance Office"};
 
-constexpr std::array<sv, 60> kTags{
-    "Shared services",  "Open data",          "Cloud",             "Digital identity",   "E-invoicing",
-    "Procurement",      "Cybersecurity",      "Health records",    "Interoperability",   "Open source",
-    "Accessibility",    "User research",      "Data protection",   "GDPR",               "Artificial intelligence",
-    "Machine learning", "Broadband",          "5G",                "Smart cities",       "E-voting",
-    "E-signatures",     "Blockchain",         "Legacy systems",    "Mainframes",         "Agile",
-    "Digital skills",   "Citizen services",   "One-stop shops",    "Mobile apps",        "APIs",
-    "Data centres",     "Green IT",           "Budgets",           "Outsourcing",        "Public-private partnership",
-    "E-health",         "Telemedicine",       "E-procurement",     "Tax administration", "Social security",
-    "Land registry",    "E-justice",          "Police IT",         "Education technology", "Local government",
-    "Central government", "EU policy",        "Standards",         "Identity cards",     "Payments",
-    "Chatbots",         "Service design",     "Digital inclusion", "Rural connectivity", "Transport data",
-    "Geospatial data",  "Archives",           "Records management", "Cloud first",      "Sovereign cloud"};
+constexpr std::array<sv, 60> kTags{"Shared services",
+                                   "Open data",
+                                   "Cloud",
+                                   "Digital identity",
+                                   "E-invoicing",
+                                   "Procurement",
+                                   "Cybersecurity",
+                                   "Health records",
+                                   "Interoperability",
+                                   "Open source",
+                                   "Accessibility",
+                                   "User research",
+                                   "Data protection",
+                                   "GDPR",
+                                   "Artificial intelligence",
+                                   "Machine learning",
+                                   "Broadband",
+                                   "5G",
+                                   "Smart cities",
+                                   "E-voting",
+                                   "E-signatures",
+                                   "Blockchain",
+                                   "Legacy systems",
+                                   "Mainframes",
+                                   "Agile",
+                                   "Digital skills",
+                                   "Citizen services",
+                                   "One-stop shops",
+                                   "Mobile apps",
+                                   "APIs",
+                                   "Data centres",
+                                   "Green IT",
+                                   "Budgets",
+                                   "Outsourcing",
+                                   "Public-private partnership",
+                                   "E-health",
+                                   "Telemedicine",
+                                   "E-procurement",
+                                   "Tax administration",
+                                   "Social security",
+                                   "Land registry",
+                                   "E-justice",
+                                   "Police IT",
+                                   "Education technology",
+                                   "Local government",
+                                   "Central government",
+                                   "EU policy",
+                                   "Standards",
+                                   "Identity cards",
+                                   "Payments",
+                                   "Chatbots",
+                                   "Service design",
+                                   "Digital inclusion",
+                                   "Rural connectivity",
+                                   "Transport data",
+                                   "Geospatial data",
+                                   "Archives",
+                                   "Records management",
+                                   "Cloud first",
+                                   "Sovereign cloud"};
 
-constexpr std::array<sv, 18> kServices{"parking permits",     "building permits",    "birth registrations",
-                                       "school admissions",   "tax returns",         "benefit claims",
-                                       "waste collection",    "library loans",       "patient records",
-                                       "e-prescriptions",     "business licences",   "land registration",
-                                       "court filings",       "vehicle registration", "housing applications",
-                                       "social care referrals", "pension statements", "public procurement"};
+constexpr std::array<sv, 18> kServices{
+    "parking permits",    "building permits",     "birth registrations",  "school admissions",
+    "tax returns",        "benefit claims",       "waste collection",     "library loans",
+    "patient records",    "e-prescriptions",      "business licences",    "land registration",
+    "court filings",      "vehicle registration", "housing applications", "social care referrals",
+    "pension statements", "public procurement"};
 
 constexpr std::array<sv, 14> kTechnologies{
-    "a shared cloud platform", "open-source software",   "a national identity app", "qualified e-signatures",
-    "a common API gateway",    "machine learning",      "an open data portal",     "a single citizen account",
-    "e-invoicing",             "a low-code platform",   "a sovereign cloud",       "a service design toolkit",
+    "a shared cloud platform", "open-source software",     "a national identity app",
+    "qualified e-signatures",  "a common API gateway",     "machine learning",
+    "an open data portal",     "a single citizen account", "e-invoicing",
+    "a low-code platform",     "a sovereign cloud",        "a service design toolkit",
     "a shared payments hub",   "a data exchange layer"};
 
 constexpr std::array<sv, 8> kInstitutions{"the city council of {place}",
@@ -223,15 +271,14 @@ constexpr std::array<sv, 20> kTitles{"{Place} moves {service} online",
                                      "Citizens in {place} rate the new {service} service",
                                      "{Country}'s regions test {tech} for {service}"};
 
-constexpr std::array<sv, 8> kPanelQuestions{
-    "Expert round-up: how should {place} fund {tech}?",
-    "Expert round-up: is {tech} ready for {service}?",
-    "Expert panel: what would you tell {country} about {service}?",
-    "Expert round-up: shared services or local control in {place}?",
-    "Expert panel: the first year of {tech} in {country}",
-    "Expert round-up: who owns the data behind {service}?",
-    "Expert panel: can small councils afford {tech}?",
-    "Expert round-up: lessons from {place} on {service}"};
+constexpr std::array<sv, 8> kPanelQuestions{"Expert round-up: how should {place} fund {tech}?",
+                                            "Expert round-up: is {tech} ready for {service}?",
+                                            "Expert panel: what would you tell {country} about {service}?",
+                                            "Expert round-up: shared services or local control in {place}?",
+                                            "Expert panel: the first year of {tech} in {country}",
+                                            "Expert round-up: who owns the data behind {service}?",
+                                            "Expert panel: can small councils afford {tech}?",
+                                            "Expert round-up: lessons from {place} on {service}"};
 
 constexpr std::array<sv, 14> kIntroSentences{
     "{Institution} has moved {service} to {tech}, a change planned since {year}.",
@@ -305,16 +352,18 @@ constexpr std::array<sv, 16> kListItems{"start with the services people use most
                                         "write the service manual in plain language",
                                         "share the results with {country}'s other regions"};
 
-constexpr std::array<sv, 6> kLinkTexts{"the published plan", "the audit report", "the project's blog",
+constexpr std::array<sv, 6> kLinkTexts{"the published plan", "the audit report",       "the project's blog",
                                        "the service manual", "the procurement notice", "the evaluation"};
 
-constexpr Vocabulary kVocabulary{kCountries,     kCategories,   kTopicCategories, kFirstNames,     kLastNames,
-                                 kRoles,         kOrganisations, kTags,           kServices,       kTechnologies,
-                                 kInstitutions,  kTitles,       kPanelQuestions,  kIntroSentences, kBodySentences,
-                                 kSubheadings,   kListItems,    kLinkTexts};
+constexpr Vocabulary kVocabulary{
+    kCountries,      kCategories,     kTopicCategories, kFirstNames,   kLastNames,    kRoles,
+    kOrganisations,  kTags,           kServices,        kTechnologies, kInstitutions, kTitles,
+    kPanelQuestions, kIntroSentences, kBodySentences,   kSubheadings,  kListItems,    kLinkTexts};
 
 }  // namespace
 
-const Vocabulary& DemoVocabulary() { return kVocabulary; }
+const Vocabulary& DemoVocabulary() {
+  return kVocabulary;
+}
 
 }  // namespace gazette::demo

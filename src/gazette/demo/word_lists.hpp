@@ -33,7 +33,7 @@ struct Vocabulary {
   std::span<const std::string_view> services;
   std::span<const std::string_view> technologies;
   std::span<const std::string_view> institutions;  ///< "{place} city council", ...
-  std::span<const std::string_view> titles;         ///< templates, see Fill()
+  std::span<const std::string_view> titles;        ///< templates, see Fill()
   std::span<const std::string_view> panel_questions;
   std::span<const std::string_view> intro_sentences;
   std::span<const std::string_view> body_sentences;

@@ -51,7 +51,8 @@ std::string LabelledTitle(std::string_view country, std::string_view title) {
 
 bool IsValidCountryLabel(std::string_view country) {
   if (country.empty()) return true;
-  return country.size() == 2 && country[0] >= 'A' && country[0] <= 'Z' && country[1] >= 'A' && country[1] <= 'Z';
+  return country.size() == 2 && country[0] >= 'A' && country[0] <= 'Z' && country[1] >= 'A' &&
+         country[1] <= 'Z';
 }
 
 }  // namespace gazette::domain

@@ -131,7 +131,8 @@ TEST_F(DemoContentTest, CoversTheArchiveFrom2001WithArticlesTodayAndYesterday) {
   const Timestamp start_yesterday = zone_.StartOfDay(today.PreviousDay());
   auto on_today = s->articles().CountVisible(start_today, kNow + std::chrono::seconds(1), kNow);
   auto on_yesterday = s->articles().CountVisible(start_yesterday, start_today, kNow);
-  auto in_2001 = s->articles().CountVisible(zone_.StartOfDay({2001, 1, 1}), zone_.StartOfDay({2002, 1, 1}), kNow);
+  auto in_2001 =
+      s->articles().CountVisible(zone_.StartOfDay({2001, 1, 1}), zone_.StartOfDay({2002, 1, 1}), kNow);
   ASSERT_TRUE(on_today.ok() && on_yesterday.ok() && in_2001.ok());
   EXPECT_GE(*on_today, 2);
   EXPECT_GE(*on_yesterday, 2);
@@ -174,7 +175,8 @@ TEST_F(DemoContentTest, HasLabelsCategoriesAuthorsTagsAndAccentedPlaces) {
   EXPECT_LT(unlabelled, static_cast<int>(all.size()) * 25 / 100);
   EXPECT_GE(authors.size(), 40U);
   EXPECT_GE(tags.size(), 55U);
-  for (const char* place : {"Zürich", "Łódź", "Malmö", "Kraków", "Göteborg", "São Paulo", "Besançon", "Düsseldorf"}) {
+  for (const char* place :
+       {"Zürich", "Łódź", "Malmö", "Kraków", "Göteborg", "São Paulo", "Besançon", "Düsseldorf"}) {
     EXPECT_THAT(text, HasSubstr(place));
   }
   auto categories = s->catalog().ListCategories();

@@ -223,7 +223,7 @@ TEST_P(ArticleStoreTest, FiltersByCategoryAuthorTagAndDateRange) {
   EXPECT_THAT(Ids(by_tag), ElementsAre(bobs));
 
   ArticleFilter range;
-  range.published_from = kNow - kDay * 5;  // inclusive
+  range.published_from = kNow - kDay * 5;    // inclusive
   range.published_before = kNow - kDay * 2;  // exclusive
   EXPECT_THAT(Ids(range), ElementsAre(bobs));
   range.tag_id = cloud;

@@ -69,7 +69,8 @@ TEST_P(CatalogStoreTest, MissingParentAndEmptyFieldsAreInvalid) {
   EXPECT_THAT(orphan.error().message, HasSubstr("4242"));
   EXPECT_EQ(catalog().CreateTag({0, "", "Name"}).error().code, ErrorCode::kInvalid);
   EXPECT_EQ(catalog().CreateTag({0, "slug", ""}).error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(catalog().CreateAuthor({0, std::string(500, 'a'), "A", "", "", ""}).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(catalog().CreateAuthor({0, std::string(500, 'a'), "A", "", "", ""}).error().code,
+            ErrorCode::kInvalid);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CatalogStoreTest, ::testing::ValuesIn(StorageBackends()), BackendName);

@@ -1,10 +1,9 @@
 // Opening SQLite files: migrations, reopening, and every kind of file that is not a usable database.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "gazette/storage/embedded_sql.hpp"
 #include "gazette/storage/sqlite/sqlite_storage.hpp"
@@ -15,7 +14,9 @@ namespace {
 
 using ::testing::HasSubstr;
 
-int LatestMigration() { return sqlite::SqliteMigrations().back().number; }
+int LatestMigration() {
+  return sqlite::SqliteMigrations().back().number;
+}
 
 TEST(SqliteMigrations, AreNumberedFromOneWithoutGaps) {
   const auto migrations = sqlite::SqliteMigrations();
@@ -141,8 +142,10 @@ TEST(SqliteOpen, SchemaRejectsRowsThatBreakTheContentModel) {
   auto row = [&](const std::string& slug, const std::string& country, const std::string& category,
                  const std::string& state) {
     std::string sql = insert;
-    for (auto [key, value] : {std::pair<std::string, std::string>{"{slug}", slug}, {"{country}", country},
-                              {"{category}", category}, {"{state}", state}}) {
+    for (auto [key, value] : {std::pair<std::string, std::string>{"{slug}", slug},
+                              {"{country}", country},
+                              {"{category}", category},
+                              {"{state}", state}}) {
       sql.replace(sql.find(key), key.size(), value);
     }
     return sql;

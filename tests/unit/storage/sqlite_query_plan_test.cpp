@@ -1,9 +1,8 @@
 // The list and lookup queries are driven by indexes in publication order: no full scan of articles and
 // no temporary B-tree to sort (checked with EXPLAIN QUERY PLAN on a migrated database).
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "gazette/storage/sqlite/article_queries.hpp"
 #include "gazette/storage/sqlite/sqlite_storage.hpp"

@@ -1,7 +1,6 @@
 // StatsStore::Totals over the SQLite daily_stats table (rows written directly: the writer comes later).
-#include <gtest/gtest.h>
-
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
 
 #include "gazette/storage/sqlite/sqlite_storage.hpp"
 #include "support/temp_dir.hpp"

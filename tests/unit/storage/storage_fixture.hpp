@@ -29,7 +29,9 @@ inline std::vector<StorageBackend> StorageBackends() {
            }}};
 }
 
-inline std::string BackendName(const ::testing::TestParamInfo<StorageBackend>& info) { return info.param.name; }
+inline std::string BackendName(const ::testing::TestParamInfo<StorageBackend>& info) {
+  return info.param.name;
+}
 
 /// 2026-01-02 12:00:00 UTC: "now" in the tests, so that nothing depends on the real clock.
 inline const Timestamp kNow = TimestampFromUnix(1767355200);
@@ -56,7 +58,8 @@ class StorageTest : public ::testing::TestWithParam<StorageBackend> {
     return id.ok() ? *id : 0;
   }
   std::int64_t AddAuthor(const std::string& slug) {
-    auto id = catalog().CreateAuthor({0, slug, "Author " + slug, "Editor", "Org of " + slug, "Bio of " + slug});
+    auto id =
+        catalog().CreateAuthor({0, slug, "Author " + slug, "Editor", "Org of " + slug, "Bio of " + slug});
     EXPECT_TRUE(id.ok()) << id.error().message;
     return id.ok() ? *id : 0;
   }
@@ -90,7 +93,8 @@ class StorageTest : public ::testing::TestWithParam<StorageBackend> {
     return id.ok() ? *id : 0;
   }
 
-  std::vector<std::int64_t> Ids(const ArticleFilter& filter, std::int64_t offset = 0, std::int64_t limit = 1000) {
+  std::vector<std::int64_t> Ids(const ArticleFilter& filter, std::int64_t offset = 0,
+                                std::int64_t limit = 1000) {
     auto rows = articles().ListVisible(filter, kNow, offset, limit);
     EXPECT_TRUE(rows.ok()) << rows.error().message;
     std::vector<std::int64_t> ids;

@@ -18,8 +18,8 @@ ListShape ListShape::Of(const ArticleFilter& filter) {
 }
 
 std::uint64_t ListShape::Key() const {
-  const std::uint64_t flags = (tag ? 1U : 0U) | (category ? 2U : 0U) | (author ? 4U : 0U) | (from ? 8U : 0U) |
-                              (before ? 16U : 0U);
+  const std::uint64_t flags =
+      (tag ? 1U : 0U) | (category ? 2U : 0U) | (author ? 4U : 0U) | (from ? 8U : 0U) | (before ? 16U : 0U);
   return kFirstDynamicKey | (std::uint64_t{excluded} << 8) | flags;
 }
 
@@ -49,8 +49,9 @@ std::string ListShape::Sql() const {
   }
   inner += tag ? " ORDER BY t.publish_at DESC, t.article_id DESC" : " ORDER BY a.publish_at DESC, a.id DESC";
   inner += " LIMIT ?2 OFFSET ?3";
-  return fmt::format("SELECT {} FROM ({}) AS p CROSS JOIN articles a ON a.id = p.id{} ORDER BY p.at DESC, p.id DESC",
-                     kSummaryColumns, inner, kJoinAuthorAndCategory);
+  return fmt::format(
+      "SELECT {} FROM ({}) AS p CROSS JOIN articles a ON a.id = p.id{} ORDER BY p.at DESC, p.id DESC",
+      kSummaryColumns, inner, kJoinAuthorAndCategory);
 }
 
 }  // namespace gazette::storage::sqlite::article_sql

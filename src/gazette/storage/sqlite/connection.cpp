@@ -71,7 +71,8 @@ Status Connection::InTransaction(const std::function<Status()>& work) {
     return status;
   }
   try {
-    Execute(outer ? StatementKey::kCommit : StatementKey::kReleaseSavepoint, outer ? "COMMIT" : "RELEASE nested");
+    Execute(outer ? StatementKey::kCommit : StatementKey::kReleaseSavepoint,
+            outer ? "COMMIT" : "RELEASE nested");
   } catch (const SQLite::Exception& e) {
     RollBack(outer);
     return ErrorFromSqlite(e, path_, "commit a transaction");

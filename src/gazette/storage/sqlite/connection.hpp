@@ -2,14 +2,14 @@
 /// Connection: one SQLite connection with its prepared statements and its transaction depth. Each thread
 /// has its own (see ConnectionPool), so nothing here is locked.
 
+#include <SQLiteCpp/Database.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
-
-#include <SQLiteCpp/Database.h>
 
 #include "gazette/base/result.hpp"
 #include "gazette/storage/sqlite/statement.hpp"

@@ -10,7 +10,9 @@ namespace gazette::storage::sqlite {
 
 namespace {
 
-int ReadIntPragma(SQLite::Database& db, const char* sql) { return db.execAndGet(sql).getInt(); }
+int ReadIntPragma(SQLite::Database& db, const char* sql) {
+  return db.execAndGet(sql).getInt();
+}
 
 Status CheckOwnership(Connection& connection) {
   SQLite::Database& db = connection.database();
@@ -38,10 +40,11 @@ Result<int> Migrate(Connection& connection, std::span<const EmbeddedSql> migrati
     SQLite::Database& db = connection.database();
     int version = ReadIntPragma(db, "PRAGMA user_version");
     if (version > latest) {
-      return MakeError(ErrorCode::kInvalid,
-                       fmt::format("{} has schema version {}, newer than this Gazette knows ({}); run a newer "
-                                   "Gazette, or restore a backup made by this version",
-                                   connection.path().string(), version, latest));
+      return MakeError(
+          ErrorCode::kInvalid,
+          fmt::format("{} has schema version {}, newer than this Gazette knows ({}); run a newer "
+                      "Gazette, or restore a backup made by this version",
+                      connection.path().string(), version, latest));
     }
     for (const EmbeddedSql& migration : migrations) {
       if (migration.number <= version) continue;

@@ -1,10 +1,9 @@
 #include "gazette/storage/sqlite/sqlite_article_store.hpp"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <algorithm>
-
-#include <fmt/format.h>
 
 #include "gazette/domain/slug.hpp"
 #include "gazette/storage/sqlite/article_queries.hpp"
@@ -38,7 +37,9 @@ enum Key : std::uint64_t {
 /// Titles are headlines; a kilobyte is far beyond any real one and keeps pages and feeds sane.
 constexpr std::size_t kMaxTitleBytes = 1024;
 
-std::string Select(const char* columns, const char* rest) { return fmt::format("SELECT {} {}", columns, rest); }
+std::string Select(const char* columns, const char* rest) {
+  return fmt::format("SELECT {} {}", columns, rest);
+}
 
 void ReadSummary(const Statement& s, domain::ArticleSummary& out) {
   out.id = s.Int(0);
@@ -87,7 +88,8 @@ Result<domain::Article> ReadArticle(const Statement& s) {
   s.ReadInto(9, a.body_html);
   Result<domain::ArticleState> state = domain::ParseArticleState(s.Text(10));
   if (!state.ok()) {
-    return MakeError(ErrorCode::kInternal, fmt::format("article {} has an unknown state '{}'", a.id, s.Text(10)));
+    return MakeError(ErrorCode::kInternal,
+                     fmt::format("article {} has an unknown state '{}'", a.id, s.Text(10)));
   }
   a.state = *state;
   a.publish_at = OptionalTimestamp(s, 11);
@@ -110,7 +112,8 @@ Status CheckWindow(std::int64_t offset, std::int64_t limit) {
 
 Status CheckNewArticle(const domain::Article& article) {
   if (article.title.empty() || article.title.size() > kMaxTitleBytes) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("an article title must be 1 to {} bytes long", kMaxTitleBytes));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("an article title must be 1 to {} bytes long", kMaxTitleBytes));
   }
   if (article.slug.empty() || article.slug.size() > domain::kMaxSlugLength) {
     return MakeError(ErrorCode::kInvalid,
@@ -122,7 +125,8 @@ Status CheckNewArticle(const domain::Article& article) {
                                                       article.country));
   }
   if (article.tag_ids.size() > kMaxTagsPerArticle) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("an article may have at most {} tags", kMaxTagsPerArticle));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("an article may have at most {} tags", kMaxTagsPerArticle));
   }
   return OkStatus();
 }
@@ -136,51 +140,57 @@ bool Exists(Connection& connection, std::uint64_t key, const char* sql, std::int
 }  // namespace
 
 Result<std::vector<domain::ArticleSummary>> SqliteArticleStore::ListVisible(const ArticleFilter& filter,
-                                                                             Timestamp now, std::int64_t offset,
-                                                                             std::int64_t limit) {
+                                                                            Timestamp now,
+                                                                            std::int64_t offset,
+                                                                            std::int64_t limit) {
   if (Status ok = CheckWindow(offset, limit); !ok.ok()) return std::move(ok).error();
   if (filter.exclude_ids.size() > kMaxExcludeIds) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("a list may exclude at most {} articles", kMaxExcludeIds));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("a list may exclude at most {} articles", kMaxExcludeIds));
   }
-  return Guarded(pool_.path(), "read a list of articles", [&]() -> Result<std::vector<domain::ArticleSummary>> {
-    const article_sql::ListShape shape = article_sql::ListShape::Of(filter);
-    Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(shape.Key(), [&shape] { return shape.Sql(); }));
-    s->BindInt(1, ToUnix(now));
-    s->BindInt(2, limit);
-    s->BindInt(3, offset);
-    if (filter.tag_id) s->BindInt(4, *filter.tag_id);
-    if (filter.category_id) s->BindInt(5, *filter.category_id);
-    if (filter.author_id) s->BindInt(6, *filter.author_id);
-    if (filter.published_from) s->BindInt(7, ToUnix(*filter.published_from));
-    if (filter.published_before) s->BindInt(8, ToUnix(*filter.published_before));
-    int parameter = article_sql::kFirstExcludedParameter;
-    for (const std::int64_t id : filter.exclude_ids) s->BindInt(parameter++, id);
-    return ReadSummaries(*s, limit);
-  });
+  return Guarded(pool_.path(), "read a list of articles",
+                 [&]() -> Result<std::vector<domain::ArticleSummary>> {
+                   const article_sql::ListShape shape = article_sql::ListShape::Of(filter);
+                   Connection& connection = pool_.ForThisThread();
+                   ScopedUse s(connection.Cached(shape.Key(), [&shape] { return shape.Sql(); }));
+                   s->BindInt(1, ToUnix(now));
+                   s->BindInt(2, limit);
+                   s->BindInt(3, offset);
+                   if (filter.tag_id) s->BindInt(4, *filter.tag_id);
+                   if (filter.category_id) s->BindInt(5, *filter.category_id);
+                   if (filter.author_id) s->BindInt(6, *filter.author_id);
+                   if (filter.published_from) s->BindInt(7, ToUnix(*filter.published_from));
+                   if (filter.published_before) s->BindInt(8, ToUnix(*filter.published_before));
+                   int parameter = article_sql::kFirstExcludedParameter;
+                   for (const std::int64_t id : filter.exclude_ids) s->BindInt(parameter++, id);
+                   return ReadSummaries(*s, limit);
+                 });
 }
 
-Result<std::vector<domain::ArticleSummary>> SqliteArticleStore::ListFeatured(Timestamp now, std::int64_t limit) {
+Result<std::vector<domain::ArticleSummary>> SqliteArticleStore::ListFeatured(Timestamp now,
+                                                                             std::int64_t limit) {
   if (Status ok = CheckWindow(0, limit); !ok.ok()) return std::move(ok).error();
-  return Guarded(pool_.path(), "read the featured articles", [&]() -> Result<std::vector<domain::ArticleSummary>> {
-    Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kFeatured, [] {
-      return fmt::format("SELECT {} FROM articles a{} WHERE a.featured = 1 AND {} "
+  return Guarded(pool_.path(), "read the featured articles",
+                 [&]() -> Result<std::vector<domain::ArticleSummary>> {
+                   Connection& connection = pool_.ForThisThread();
+                   ScopedUse s(connection.Cached(kFeatured, [] {
+                     return fmt::format(
+                         "SELECT {} FROM articles a{} WHERE a.featured = 1 AND {} "
                          "ORDER BY a.featured_order, a.publish_at DESC, a.id DESC LIMIT ?2",
                          kSummaryColumns, kJoinAuthorAndCategory, kVisible);
-    }));
-    s->BindInt(1, ToUnix(now));
-    s->BindInt(2, limit);
-    return ReadSummaries(*s, limit);
-  });
+                   }));
+                   s->BindInt(1, ToUnix(now));
+                   s->BindInt(2, limit);
+                   return ReadSummaries(*s, limit);
+                 });
 }
 
 Result<std::int64_t> SqliteArticleStore::CountVisible(Timestamp from, Timestamp before, Timestamp now) {
   return Guarded(pool_.path(), "count articles", [&]() -> Result<std::int64_t> {
     Connection& connection = pool_.ForThisThread();
     ScopedUse s(connection.Cached(kCount, [] {
-      return fmt::format("SELECT count(*) FROM articles a WHERE {} AND a.publish_at >= ?2 AND a.publish_at < ?3",
-                         kVisible);
+      return fmt::format(
+          "SELECT count(*) FROM articles a WHERE {} AND a.publish_at >= ?2 AND a.publish_at < ?3", kVisible);
     }));
     s->BindInt(1, ToUnix(now));
     s->BindInt(2, ToUnix(from));
@@ -195,9 +205,10 @@ Result<domain::ArticlePage> SqliteArticleStore::FindVisibleBySlug(std::string_vi
     domain::ArticlePage page;
     {
       ScopedUse s(connection.Cached(kBySlug, [] {
-        return fmt::format("SELECT {}, c.slug, c.name, u.slug, u.name, u.role, u.organisation, u.bio "
-                           "FROM articles a{} WHERE a.slug = ?2 AND {}",
-                           kArticleColumns, kJoinAuthorAndCategory, kVisible);
+        return fmt::format(
+            "SELECT {}, c.slug, c.name, u.slug, u.name, u.role, u.organisation, u.bio "
+            "FROM articles a{} WHERE a.slug = ?2 AND {}",
+            kArticleColumns, kJoinAuthorAndCategory, kVisible);
       }));
       s->BindInt(1, ToUnix(now));
       s->BindText(2, slug);
@@ -241,11 +252,11 @@ Result<ArticleNeighbours> SqliteArticleStore::FindNeighbours(const domain::Artic
     const auto one = [&](std::uint64_t key, const char* range, const char* comparison, const char* direction,
                          Timestamp bound, std::optional<domain::ArticleSummary>& out) {
       ScopedUse s(connection.Cached(key, [&] {
-        return fmt::format("SELECT {} FROM articles a{} WHERE a.state IN ('scheduled', 'published') "
-                           "AND (a.unpublish_at IS NULL OR a.unpublish_at > ?1) AND {} "
-                           "AND (a.publish_at {} ?2 OR a.id {} ?3) ORDER BY a.publish_at {}, a.id {} LIMIT 1",
-                           kSummaryColumns, kJoinAuthorAndCategory, range, comparison, comparison, direction,
-                           direction);
+        return fmt::format(
+            "SELECT {} FROM articles a{} WHERE a.state IN ('scheduled', 'published') "
+            "AND (a.unpublish_at IS NULL OR a.unpublish_at > ?1) AND {} "
+            "AND (a.publish_at {} ?2 OR a.id {} ?3) ORDER BY a.publish_at {}, a.id {} LIMIT 1",
+            kSummaryColumns, kJoinAuthorAndCategory, range, comparison, comparison, direction, direction);
       }));
       s->BindInt(1, ToUnix(now));
       s->BindInt(2, ToUnix(at));
@@ -254,7 +265,8 @@ Result<ArticleNeighbours> SqliteArticleStore::FindNeighbours(const domain::Artic
       if (s->Step()) ReadSummary(*s, out.emplace());
     };
     one(kOlder, "a.publish_at <= ?4", "<", "DESC", std::min(now, at), neighbours.older);
-    if (at <= now) one(kNewer, "a.publish_at >= ?2 AND a.publish_at <= ?4", ">", "ASC", now, neighbours.newer);
+    if (at <= now)
+      one(kNewer, "a.publish_at >= ?2 AND a.publish_at <= ?4", ">", "ASC", now, neighbours.newer);
     return neighbours;
   });
 }
@@ -266,9 +278,11 @@ Result<std::optional<Timestamp>> SqliteArticleStore::NextVisibilityChange(Timest
     ScopedUse s(connection.Cached(kNextChange, [] {
       return std::string(
           "SELECT min(coalesce(p, u), coalesce(u, p)) FROM ("
-          "SELECT (SELECT publish_at FROM articles WHERE state IN ('scheduled', 'published') AND publish_at > ?1 "
+          "SELECT (SELECT publish_at FROM articles WHERE state IN ('scheduled', 'published') AND publish_at "
+          "> ?1 "
           "ORDER BY publish_at LIMIT 1) AS p, "
-          "(SELECT unpublish_at FROM articles WHERE state IN ('scheduled', 'published') AND unpublish_at > ?1 "
+          "(SELECT unpublish_at FROM articles WHERE state IN ('scheduled', 'published') AND unpublish_at > "
+          "?1 "
           "ORDER BY unpublish_at LIMIT 1) AS u)");
     }));
     s->BindInt(1, ToUnix(now));
@@ -282,7 +296,8 @@ Result<domain::Article> SqliteArticleStore::FindById(std::int64_t id) {
     Connection& connection = pool_.ForThisThread();
     domain::Article article;
     {
-      ScopedUse s(connection.Cached(kById, [] { return Select(kArticleColumns, "FROM articles a WHERE a.id = ?1"); }));
+      ScopedUse s(connection.Cached(
+          kById, [] { return Select(kArticleColumns, "FROM articles a WHERE a.id = ?1"); }));
       s->BindInt(1, id);
       if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no article {}", id));
       Result<domain::Article> read = ReadArticle(*s);
@@ -318,7 +333,8 @@ Status SqliteArticleStore::Insert(Connection& connection, const domain::Article&
       return std::string(
           "INSERT INTO articles (title, slug, country, category_id, author_id, intro_markdown, intro_html, "
           "body_markdown, body_html, state, publish_at, unpublish_at, featured, featured_order, created_at, "
-          "updated_at, hits) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)");
+          "updated_at, hits) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, "
+          "?16)");
     }));
     s->BindText(1, article.title);
     s->BindText(2, article.slug);
@@ -331,8 +347,8 @@ Status SqliteArticleStore::Insert(Connection& connection, const domain::Article&
     s->BindText(9, article.body_html);
     s->BindText(10, domain::ArticleStateName(article.state));
     s->BindOptionalInt(11, publish_at);
-    s->BindOptionalInt(12, article.unpublish_at ? std::optional<std::int64_t>(ToUnix(*article.unpublish_at))
-                                                : std::nullopt);
+    s->BindOptionalInt(
+        12, article.unpublish_at ? std::optional<std::int64_t>(ToUnix(*article.unpublish_at)) : std::nullopt);
     s->BindInt(13, article.featured ? 1 : 0);
     s->BindInt(14, article.featured_order);
     s->BindInt(15, ToUnix(now));
@@ -341,13 +357,15 @@ Status SqliteArticleStore::Insert(Connection& connection, const domain::Article&
       s->Run();
     } catch (const SQLite::Exception& e) {
       if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
-        return MakeError(ErrorCode::kConflict, fmt::format("an article with the slug '{}' already exists; choose "
-                                                           "another slug",
-                                                           article.slug));
+        return MakeError(ErrorCode::kConflict,
+                         fmt::format("an article with the slug '{}' already exists; choose "
+                                     "another slug",
+                                     article.slug));
       }
       if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
       s->Reset();
-      if (!Exists(connection, kCategoryExists, "SELECT 1 FROM categories WHERE id = ?1", article.category_id)) {
+      if (!Exists(connection, kCategoryExists, "SELECT 1 FROM categories WHERE id = ?1",
+                  article.category_id)) {
         return MakeError(ErrorCode::kInvalid, fmt::format("category {} does not exist", article.category_id));
       }
       return MakeError(ErrorCode::kInvalid, fmt::format("author {} does not exist", article.author_id));

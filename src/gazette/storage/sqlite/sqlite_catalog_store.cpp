@@ -1,8 +1,7 @@
 #include "gazette/storage/sqlite/sqlite_catalog_store.hpp"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "gazette/domain/slug.hpp"
 #include "gazette/storage/sqlite/sqlite_error.hpp"
@@ -21,7 +20,8 @@ enum Key : std::uint64_t {
   kInsertAuthor,
 };
 
-constexpr const char* kCategoryColumns = "SELECT id, parent_id, slug, name, description, position FROM categories";
+constexpr const char* kCategoryColumns =
+    "SELECT id, parent_id, slug, name, description, position FROM categories";
 
 /// Names and descriptions are shown in navigation and headers; these bounds keep a bad import from
 /// producing pages no one can read.
@@ -45,7 +45,8 @@ Status CheckSlugAndName(std::string_view what, std::string_view slug, std::strin
                      fmt::format("the {} slug must be 1 to {} bytes long", what, domain::kMaxSlugLength));
   }
   if (name.empty() || name.size() > kMaxNameBytes) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("the {} name must be 1 to {} bytes long", what, kMaxNameBytes));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("the {} name must be 1 to {} bytes long", what, kMaxNameBytes));
   }
   return OkStatus();
 }
@@ -58,8 +59,9 @@ Result<std::int64_t> Insert(Connection& connection, Statement& statement, std::s
   } catch (const SQLite::Exception& e) {
     const int code = e.getExtendedErrorCode();
     if (code == SQLITE_CONSTRAINT_UNIQUE) {
-      return MakeError(ErrorCode::kConflict,
-                       fmt::format("a {} with the slug '{}' already exists; choose another slug", what, slug));
+      return MakeError(
+          ErrorCode::kConflict,
+          fmt::format("a {} with the slug '{}' already exists; choose another slug", what, slug));
     }
     throw;
   }
@@ -83,7 +85,8 @@ Result<std::vector<domain::Category>> SqliteCatalogStore::ListCategories() {
 Result<domain::Category> SqliteCatalogStore::FindCategoryBySlug(std::string_view slug) {
   return Guarded(pool_.path(), "read a category", [&]() -> Result<domain::Category> {
     Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kCategoryBySlug, [] { return std::string(kCategoryColumns) + " WHERE slug = ?1"; }));
+    ScopedUse s(connection.Cached(kCategoryBySlug,
+                                  [] { return std::string(kCategoryColumns) + " WHERE slug = ?1"; }));
     s->BindText(1, slug);
     if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no category '{}'", slug));
     return ReadCategory(*s);
@@ -93,7 +96,8 @@ Result<domain::Category> SqliteCatalogStore::FindCategoryBySlug(std::string_view
 Result<domain::Tag> SqliteCatalogStore::FindTagBySlug(std::string_view slug) {
   return Guarded(pool_.path(), "read a tag", [&]() -> Result<domain::Tag> {
     Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kTagBySlug, [] { return std::string("SELECT id, slug, name FROM tags WHERE slug = ?1"); }));
+    ScopedUse s(connection.Cached(
+        kTagBySlug, [] { return std::string("SELECT id, slug, name FROM tags WHERE slug = ?1"); }));
     s->BindText(1, slug);
     if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no tag '{}'", slug));
     return domain::Tag{s->Int(0), s->String(1), s->String(2)};
@@ -113,15 +117,18 @@ Result<domain::Author> SqliteCatalogStore::FindAuthorBySlug(std::string_view slu
 }
 
 Result<std::int64_t> SqliteCatalogStore::CreateCategory(const domain::Category& category) {
-  if (Status ok = CheckSlugAndName("category", category.slug, category.name); !ok.ok()) return std::move(ok).error();
+  if (Status ok = CheckSlugAndName("category", category.slug, category.name); !ok.ok())
+    return std::move(ok).error();
   if (category.description.size() > kMaxTextBytes) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("a category description is limited to {} bytes", kMaxTextBytes));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("a category description is limited to {} bytes", kMaxTextBytes));
   }
   return Guarded(pool_.path(), "create a category", [&]() -> Result<std::int64_t> {
     Connection& connection = pool_.ForThisThread();
     ScopedUse s(connection.Cached(kInsertCategory, [] {
       return std::string(
-          "INSERT INTO categories (parent_id, slug, name, description, position) VALUES (?1, ?2, ?3, ?4, ?5)");
+          "INSERT INTO categories (parent_id, slug, name, description, position) VALUES (?1, ?2, ?3, ?4, "
+          "?5)");
     }));
     s->BindOptionalInt(1, category.parent_id);
     s->BindText(2, category.slug);
@@ -142,7 +149,8 @@ Result<std::int64_t> SqliteCatalogStore::CreateTag(const domain::Tag& tag) {
   if (Status ok = CheckSlugAndName("tag", tag.slug, tag.name); !ok.ok()) return std::move(ok).error();
   return Guarded(pool_.path(), "create a tag", [&]() -> Result<std::int64_t> {
     Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kInsertTag, [] { return std::string("INSERT INTO tags (slug, name) VALUES (?1, ?2)"); }));
+    ScopedUse s(connection.Cached(
+        kInsertTag, [] { return std::string("INSERT INTO tags (slug, name) VALUES (?1, ?2)"); }));
     s->BindText(1, tag.slug);
     s->BindText(2, tag.name);
     return Insert(connection, *s, "tag", tag.slug);
@@ -150,17 +158,20 @@ Result<std::int64_t> SqliteCatalogStore::CreateTag(const domain::Tag& tag) {
 }
 
 Result<std::int64_t> SqliteCatalogStore::CreateAuthor(const domain::Author& author) {
-  if (Status ok = CheckSlugAndName("author", author.slug, author.name); !ok.ok()) return std::move(ok).error();
+  if (Status ok = CheckSlugAndName("author", author.slug, author.name); !ok.ok())
+    return std::move(ok).error();
   if (author.role.size() > kMaxNameBytes || author.organisation.size() > kMaxNameBytes ||
       author.bio.size() > kMaxTextBytes) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("an author's role and organisation are limited to {} bytes, "
-                                                      "the bio to {} bytes",
-                                                      kMaxNameBytes, kMaxTextBytes));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("an author's role and organisation are limited to {} bytes, "
+                                 "the bio to {} bytes",
+                                 kMaxNameBytes, kMaxTextBytes));
   }
   return Guarded(pool_.path(), "create an author", [&]() -> Result<std::int64_t> {
     Connection& connection = pool_.ForThisThread();
     ScopedUse s(connection.Cached(kInsertAuthor, [] {
-      return std::string("INSERT INTO authors (slug, name, role, organisation, bio) VALUES (?1, ?2, ?3, ?4, ?5)");
+      return std::string(
+          "INSERT INTO authors (slug, name, role, organisation, bio) VALUES (?1, ?2, ?3, ?4, ?5)");
     }));
     s->BindText(1, author.slug);
     s->BindText(2, author.name);

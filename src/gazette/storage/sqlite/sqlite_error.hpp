@@ -2,12 +2,12 @@
 /// Turns SQLite failures into Errors for people: the file, what was being done, what to do about it.
 /// The raw SQLite text appears only in parentheses, as a detail for the operator.
 
+#include <SQLiteCpp/Exception.h>
+
 #include <filesystem>
 #include <string_view>
 
 #include "gazette/base/result.hpp"
-
-#include <SQLiteCpp/Exception.h>
 
 namespace gazette::storage::sqlite {
 

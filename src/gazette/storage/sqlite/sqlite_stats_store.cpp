@@ -1,8 +1,8 @@
 #include "gazette/storage/sqlite/sqlite_stats_store.hpp"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "gazette/storage/sqlite/sqlite_error.hpp"
 

@@ -1,8 +1,8 @@
 #include "gazette/storage/sqlite/sqlite_storage.hpp"
 
-#include <system_error>
-
 #include <fmt/format.h>
+
+#include <system_error>
 
 #include "gazette/storage/embedded_sql.hpp"
 #include "gazette/storage/sqlite/connection_pool.hpp"
@@ -22,7 +22,11 @@ using sqlite::ConnectionPool;
 class SqliteStorage final : public Storage {
  public:
   SqliteStorage(std::filesystem::path path, int schema_version)
-      : pool_(std::move(path)), schema_version_(schema_version), articles_(pool_), catalog_(pool_), stats_(pool_) {}
+      : pool_(std::move(path)),
+        schema_version_(schema_version),
+        articles_(pool_),
+        catalog_(pool_),
+        stats_(pool_) {}
 
   ConnectionPool& pool() { return pool_; }
 
@@ -49,20 +53,22 @@ Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {
   const auto status = std::filesystem::status(path, ec);
   if (status.type() == std::filesystem::file_type::not_found) {
     if (mode == SqliteOpenMode::kExisting) {
-      return MakeError(ErrorCode::kNotFound,
-                       fmt::format("{} does not exist; check the site directory, or create a site there first",
-                                   path.string()));
+      return MakeError(
+          ErrorCode::kNotFound,
+          fmt::format("{} does not exist; check the site directory, or create a site there first",
+                      path.string()));
     }
     const std::filesystem::path parent = path.parent_path().empty() ? "." : path.parent_path();
     if (!std::filesystem::is_directory(parent, ec)) {
-      return MakeError(ErrorCode::kUnavailable,
-                       fmt::format("cannot create {}: the directory {} does not exist", path.string(),
-                                   parent.string()));
+      return MakeError(
+          ErrorCode::kUnavailable,
+          fmt::format("cannot create {}: the directory {} does not exist", path.string(), parent.string()));
     }
     return OkStatus();
   }
   if (ec) {
-    return MakeError(ErrorCode::kUnavailable, fmt::format("cannot read {} ({})", path.string(), ec.message()));
+    return MakeError(ErrorCode::kUnavailable,
+                     fmt::format("cannot read {} ({})", path.string(), ec.message()));
   }
   if (status.type() != std::filesystem::file_type::regular) {
     return MakeError(ErrorCode::kInvalid,
@@ -81,6 +87,9 @@ Result<std::unique_ptr<Storage>> OpenSqliteStorage(const std::filesystem::path& 
     auto first = std::make_unique<Connection>(path, mode == SqliteOpenMode::kCreate);
     // WAL lets readers on every thread go on while one writer commits; the mode is stored in the file.
     // This is also the first read of the file, so a file that is not a database fails here.
+    // 16 KiB pages hold a whole article (about 5 KB of Markdown and HTML) without overflow pages, and
+    // quarter the number of page writes; it only takes effect on a new, empty file.
+    first->database().exec("PRAGMA page_size = 16384");
     first->database().exec("PRAGMA journal_mode = WAL");
     Result<int> version = sqlite::Migrate(*first, sqlite::SqliteMigrations());
     if (!version.ok()) return std::move(version).error();

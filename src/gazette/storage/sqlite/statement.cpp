@@ -1,8 +1,7 @@
 #include "gazette/storage/sqlite/statement.hpp"
 
-#include <sqlite3.h>
-
 #include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 namespace gazette::storage::sqlite {
 
@@ -17,16 +16,21 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
-void Statement::Throw(int rc) const { throw SQLite::Exception(db_, rc); }
+void Statement::Throw(int rc) const {
+  throw SQLite::Exception(db_, rc);
+}
 
 void Statement::BindInt(int index, std::int64_t value) {
   if (const int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) Throw(rc);
 }
 
 void Statement::BindText(int index, std::string_view value) {
-  if (const int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (const int rc =
+          sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
       rc != SQLITE_OK) {
     Throw(rc);
   }
@@ -61,9 +65,13 @@ void Statement::Reset() noexcept {
   sqlite3_clear_bindings(stmt_);
 }
 
-std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::Int(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
-bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 std::optional<std::int64_t> Statement::OptionalInt(int column) const {
   if (IsNull(column)) return std::nullopt;
