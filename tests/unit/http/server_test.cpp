@@ -153,6 +153,8 @@ TEST_F(ServerTest, HugeHeadersAre431) {
   for (int i = 0; i < 40; ++i) headers.emplace_back("X-Filler-" + std::to_string(i), std::string(200, 'h'));
   EXPECT_EQ(Get(port_, "/", headers).status, 431u);
   EXPECT_EQ(Get(port_, "/", {{"X-One", std::string(8000, 'h')}}).status, 431u);
+  // One field far over the whole limit: the buffer then holds no line end at all.
+  EXPECT_EQ(Get(port_, "/", {{"X-Huge", std::string(40000, 'h')}}).status, 431u);
   ExpectStillServing();
 }
 

@@ -202,8 +202,11 @@ void Connection::AnswerProtocolError(beast::error_code ec) {
   const RequestParser* parser = active_->parser ? &*active_->parser : nullptr;
   const auto* data = static_cast<const char*>(active_->input.data().data());
   const std::string_view buffered(data, active_->input.size());
+  // Once the parser has the request line, an overflow is the fields' (431), whatever the buffer holds.
+  const bool request_line_parsed = parser != nullptr && parser->got_request_line();
   if ((parser != nullptr && parser->target_too_long()) ||
-      (ec == beast::http::error::header_limit && RequestLineTooLong(buffered, options.max_target_bytes))) {
+      (ec == beast::http::error::header_limit && !request_line_parsed &&
+       RequestLineTooLong(buffered, options.max_target_bytes))) {
     status = 414;
     message = "Request-target too long";
   } else if (ec == beast::http::error::header_limit) {

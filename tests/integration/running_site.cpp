@@ -1,0 +1,62 @@
+#include "integration/running_site.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "gazette/app/site_setup.hpp"
+#include "gazette/storage/sqlite/sqlite_storage.hpp"
+
+namespace gazette::testing {
+namespace {
+
+void WriteFile(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+[[noreturn]] void Fail(const std::string& what) { throw std::runtime_error(what); }
+
+}  // namespace
+
+RunningSite::RunningSite(const RunningSiteOptions& options)
+    : clock_(std::make_shared<ManualClock>(SystemClock().Now())) {
+  app::InitOptions init;
+  init.dir = dir_.path() / "site";
+  init.name = "Public Sector Digest";
+  init.tagline = "News on public-sector transformation every day since 2001";
+  init.timezone = options.timezone;
+  demo::DemoOptions demo;
+  demo.articles = options.articles;
+  demo.seed = options.seed;
+  if (auto status = app::CreateDemoSite(init, demo); !status.ok()) Fail(status.error().message);
+
+  {
+    std::ofstream toml(init.dir / "gazette.toml", std::ios::app);
+    toml << "\n" << options.extra_site_toml << "\n";
+  }
+  for (const auto& [relative, content] : options.files) WriteFile(init.dir / relative, content);
+
+  auto storage = storage::OpenSqliteStorage(init.dir / "gazette.db", storage::SqliteOpenMode::kExisting);
+  if (!storage.ok()) Fail(storage.error().message);
+  storage_ = std::move(storage).value();
+
+  config::Environment env;
+  env["GAZETTE_SITE_PAGE_SIZE"] = std::to_string(options.page_size);
+  env["GAZETTE_SERVER_ACCESS_LOG"] = "false";
+  app::ServeOverrides overrides;
+  overrides.listen = "127.0.0.1:0";
+  overrides.threads = 2;
+  auto app = app::Application::Open(init.dir, env, overrides, clock_);
+  if (!app.ok()) Fail(app.error().message);
+  app_ = std::move(app).value();
+  if (auto status = app_->Start(); !status.ok()) Fail(status.error().message);
+}
+
+RunningSite::~RunningSite() {
+  if (app_) app_->Stop();
+}
+
+}  // namespace gazette::testing

@@ -1,0 +1,52 @@
+#pragma once
+/// RunningSite: a demo site in a temporary directory, served by the real Application on a free loopback
+/// port, with a clock the test controls.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "gazette/app/application.hpp"
+#include "gazette/base/clock.hpp"
+#include "gazette/storage/storage.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_http_client.hpp"
+
+namespace gazette::testing {
+
+struct RunningSiteOptions {
+  std::int64_t articles = 150;
+  std::uint64_t seed = 7;
+  std::string timezone = "Europe/London";
+  int page_size = 10;
+  /// Extra TOML appended to gazette.toml before the server starts (e.g. a [server] tweak).
+  std::string extra_site_toml;
+  /// Files to write under DIR before start: relative path -> content (theme overrides).
+  std::vector<std::pair<std::string, std::string>> files;
+};
+
+class RunningSite {
+ public:
+  explicit RunningSite(const RunningSiteOptions& options = {});
+  ~RunningSite();
+
+  std::uint16_t port() const { return app_->port(); }
+  ManualClock& clock() { return *clock_; }
+  const std::filesystem::path& dir() const { return dir_.path(); }
+  /// A second handle on the site's database, as an editor's process would have.
+  storage::Storage& storage() { return *storage_; }
+
+  HttpResponse Get(const std::string& target,
+                   std::vector<std::pair<std::string, std::string>> headers = {}) const {
+    return testing::Get(port(), target, std::move(headers));
+  }
+
+ private:
+  TempDir dir_;
+  std::shared_ptr<ManualClock> clock_;
+  std::unique_ptr<storage::Storage> storage_;
+  std::unique_ptr<app::Application> app_;
+};
+
+}  // namespace gazette::testing
