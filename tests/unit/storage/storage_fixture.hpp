@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ inline std::vector<StorageBackend> StorageBackends() {
              return OpenSqliteStorage(dir / "gazette.db", SqliteOpenMode::kCreate);
            }}};
 }
+
+/// So that a failing test names its backend instead of dumping the parameter's bytes.
+inline void PrintTo(const StorageBackend& backend, std::ostream* os) { *os << backend.name; }
 
 inline std::string BackendName(const ::testing::TestParamInfo<StorageBackend>& info) {
   return info.param.name;
