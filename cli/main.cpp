@@ -1,2 +1,137 @@
-// Placeholder entry point; replaced by the CLI.
-int main() { return 0; }
+// gazette: the command line. Parses arguments and calls app:: functions; every failure is one line on
+// stderr and an exit code: 0 done, 1 the operation failed (e.g. the site exists), 2 bad usage or input.
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "gazette/app/application.hpp"
+#include "gazette/app/site_setup.hpp"
+#include "gazette/version.hpp"
+
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+void AddSiteOptions(CLI::App& command, gazette::app::InitOptions& options) {
+  command.add_option("DIR", options.dir, "Site directory (created if missing)")->required();
+  command.add_option("--name", options.name, "Site name")->capture_default_str();
+  command.add_option("--tagline", options.tagline, "One line under the site name");
+  command.add_option("--base-url", options.base_url, "Absolute http(s) URL of the site")
+      ->capture_default_str();
+  command.add_option("--timezone", options.timezone, "IANA time zone, e.g. Europe/London")
+      ->capture_default_str();
+}
+
+int ReportFailure(const gazette::Error& error) {
+  std::cerr << "gazette: " << error.message << "\n";
+  // A bad option is a usage error; an existing site or an unwritable directory is a failure.
+  return error.code == gazette::ErrorCode::kInvalid ? kExitUsage : kExitFailure;
+}
+
+int RunInit(const gazette::app::InitOptions& options) {
+  if (auto status = gazette::app::InitSite(options); !status.ok()) return ReportFailure(status.error());
+  std::cout << fmt::format(
+      "Created a Gazette site in {} (gazette.toml, gazette.db).\nServe it with: gazette serve {}\n",
+      options.dir.string(), options.dir.string());
+  return 0;
+}
+
+int RunDemo(const gazette::app::InitOptions& options, const gazette::demo::DemoOptions& demo) {
+  const auto start = std::chrono::steady_clock::now();
+  if (auto status = gazette::app::CreateDemoSite(options, demo); !status.ok())
+    return ReportFailure(status.error());
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  std::cout << fmt::format(
+      "Created a demo site in {}: {} articles (seed {}) in {:.1f} s.\nServe it with: gazette "
+      "serve {}\n",
+      options.dir.string(), demo.articles, demo.seed, took.count(), options.dir.string());
+  return 0;
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{"Gazette: a self-hosted news publishing platform.", "gazette"};
+  app.set_version_flag("--version", std::string("gazette ") + gazette::kVersion);
+  // Not require_subcommand(): CLI11 checks that before unknown options, and "--frob" deserves its own
+  // message.
+  app.require_subcommand(0, 1);
+
+  gazette::app::InitOptions init;
+  CLI::App* init_command = app.add_subcommand("init", "Create an empty site in DIR");
+  AddSiteOptions(*init_command, init);
+
+  gazette::app::InitOptions demo_site;
+  gazette::demo::DemoOptions demo;
+  CLI::App* demo_command = app.add_subcommand("demo", "Create a site in DIR filled with synthetic demo news");
+  AddSiteOptions(*demo_command, demo_site);
+  // The range GenerateDemoContent accepts: checked here so that nothing is created for a bad value.
+  demo_command->add_option("--articles", demo.articles, "Number of articles")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}))
+      ->capture_default_str();
+  demo_command->add_option("--seed", demo.seed, "Random seed: the same seed gives the same site")
+      ->capture_default_str();
+
+  std::filesystem::path serve_dir;
+  gazette::app::ServeOverrides overrides;
+  CLI::App* serve_command = app.add_subcommand("serve", "Serve the site in DIR until SIGINT or SIGTERM");
+  serve_command->add_option("DIR", serve_dir, "Site directory")->required();
+  serve_command->add_option("--listen", overrides.listen, "HOST:PORT, overrides [server] listen");
+  serve_command->add_option("--threads", overrides.threads, "Server threads, 0 for one per core");
+
+  std::string help_topic;
+  CLI::App* help_command = app.add_subcommand("help", "Show this help, or a command's help");
+  help_command->add_option("COMMAND", help_topic, "init, demo or serve");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(error);  // --help
+    std::cerr << "gazette: " << error.what() << " (run 'gazette help' for usage)\n";
+    return kExitUsage;
+  }
+
+  if (init_command->parsed()) return RunInit(init);
+  if (demo_command->parsed()) return RunDemo(demo_site, demo);
+  if (serve_command->parsed()) return gazette::app::Serve(serve_dir, overrides);
+  if (!help_command->parsed()) {
+    std::cerr << "gazette: no command given (run 'gazette help' for usage)\n";
+    return kExitUsage;
+  }
+  // App::help() would describe the parsed subcommand (help itself), so ask the formatter directly.
+  if (help_topic.empty()) {
+    std::cout << app.get_formatter()->make_help(&app, "gazette", CLI::AppFormatMode::Normal);
+    return 0;
+  }
+  for (const CLI::App* command : {init_command, demo_command, serve_command}) {
+    if (command->get_name() == help_topic) {
+      std::cout << command->help("gazette");
+      return 0;
+    }
+  }
+  std::cerr << "gazette: no command named '" << help_topic << "' (run 'gazette help' for the list)\n";
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Nothing may end the program with a stack trace or an abort message: the last line of defence.
+  try {
+    // Logs, the access log included, go to stderr: stdout is for what a command reports.
+    spdlog::set_default_logger(
+        std::make_shared<spdlog::logger>("", std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
+    return Run(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "gazette: unexpected error: " << error.what() << "\n";
+  } catch (...) {
+    std::cerr << "gazette: unexpected error\n";
+  }
+  return kExitFailure;
+}

@@ -29,7 +29,7 @@ struct SiteConfig {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  int threads = 0;  ///< 0: one per core
+  int threads = 0;                           ///< 0: one per core
   std::vector<std::string> trusted_proxies;  ///< CIDR ranges whose X-Forwarded-For is believed
   bool access_log = true;
   bool operator==(const ServerConfig&) const = default;
@@ -59,6 +59,11 @@ Result<Config> LoadConfig(const std::filesystem::path& dir, const Environment& e
 /// LoadConfig without the file system: text is taken as the contents of dir/gazette.toml (that path is
 /// what messages name). Used by tests and by `gazette init` to check a config before writing it.
 Result<Config> ParseConfig(std::string_view text, const std::filesystem::path& dir, const Environment& env);
+
+/// Sets [section] key from text, checked exactly as in gazette.toml; text is read like an environment
+/// variable (decimal integers, true/false, comma-separated lists). For command-line options such as
+/// `gazette init --timezone`. kInvalid for an unknown key or a bad value ("[site] timezone must be ...").
+Status SetKey(Config& config, std::string_view section, std::string_view key, std::string_view text);
 
 /// The text of a new gazette.toml with these values and every other key commented with its default.
 std::string RenderConfigFile(const Config& config);

@@ -29,6 +29,8 @@ std::string Lower(std::string_view text) {
   return lower;
 }
 
+}  // namespace
+
 // Environment values are text; turn one into the kind its key expects. The message reads after the key.
 // (An out-parameter rather than Result<Value>: GCC 12 warns falsely about the variant inside a Result.)
 Status ParseValue(ValueKind kind, std::string_view raw, Value& out) {
@@ -42,7 +44,8 @@ Status ParseValue(ValueKind kind, std::string_view raw, Value& out) {
       const char* end = text.data() + text.size();
       const auto [ptr, ec] = std::from_chars(text.data(), end, number);
       if (text.empty() || ec != std::errc{} || ptr != end) {
-        return MakeError(ErrorCode::kInvalid, fmt::format("must be an integer (got \"{}\")", text.substr(0, 40)));
+        return MakeError(ErrorCode::kInvalid,
+                         fmt::format("must be an integer (got \"{}\")", text.substr(0, 40)));
       }
       out.emplace<std::int64_t>(number);
       return OkStatus();
@@ -76,8 +79,6 @@ Status ParseValue(ValueKind kind, std::string_view raw, Value& out) {
   return MakeError(ErrorCode::kInternal, "unknown value kind");
 }
 
-}  // namespace
-
 Status ApplyEnvironment(Config& config, const Environment& env) {
   for (const auto& [name, raw] : env) {
     for (const std::string_view section : Sections()) {
@@ -93,14 +94,15 @@ Status ApplyEnvironment(Config& config, const Environment& env) {
           known += EnvironmentName(candidate);
         }
         return MakeError(ErrorCode::kInvalid,
-                         fmt::format("environment variable {} is not a config key (known for [{}]: {})", name, section, known));
+                         fmt::format("environment variable {} is not a config key (known for [{}]: {})", name,
+                                     section, known));
       }
       Value value;
       Status applied = ParseValue(key->kind, raw, value);
       if (applied) applied = key->apply(config, std::move(value));
       if (!applied) {
-        return MakeError(ErrorCode::kInvalid, fmt::format("environment variable {}: {} {}", name, KeyLabel(*key),
-                                                          applied.error().message));
+        return MakeError(ErrorCode::kInvalid, fmt::format("environment variable {}: {} {}", name,
+                                                          KeyLabel(*key), applied.error().message));
       }
     }
   }
@@ -108,6 +110,20 @@ Status ApplyEnvironment(Config& config, const Environment& env) {
 }
 
 }  // namespace detail
+
+Status SetKey(Config& config, std::string_view section, std::string_view key, std::string_view text) {
+  const detail::KeySpec* spec = detail::FindKey(section, key);
+  if (spec == nullptr)
+    return MakeError(ErrorCode::kInvalid, fmt::format("[{}] has no key \"{}\"", section, key));
+  detail::Value value;
+  Status applied = detail::ParseValue(spec->kind, text, value);
+  if (applied) applied = spec->apply(config, std::move(value));
+  if (!applied) {
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("{} {}", detail::KeyLabel(*spec), applied.error().message));
+  }
+  return OkStatus();
+}
 
 Environment ProcessEnvironment() {
   Environment env;

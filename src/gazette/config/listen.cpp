@@ -31,7 +31,8 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view text)
     const std::size_t close = text.find(']');
     if (close == std::string_view::npos) return ListenError(text, "has no closing ']'");
     const std::string_view inside = text.substr(1, close - 1);
-    if (!detail::ParseIpv6(inside)) return ListenError(text, "has no valid IPv6 address between the brackets");
+    if (!detail::ParseIpv6(inside))
+      return ListenError(text, "has no valid IPv6 address between the brackets");
     if (close + 1 >= text.size() || text[close + 1] != ':') return ListenError(text, "has no port");
     host = std::string(inside);
     port_text = text.substr(close + 2);
@@ -52,8 +53,8 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view text)
     port_text = text.substr(colon + 1);
   }
 
-  const bool digits =
-      !port_text.empty() && std::all_of(port_text.begin(), port_text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool digits = !port_text.empty() && std::all_of(port_text.begin(), port_text.end(),
+                                                        [](char c) { return c >= '0' && c <= '9'; });
   if (!digits || port_text.size() > 5) return ListenError(text, "needs a port number 0..65535");
   const unsigned long port = std::stoul(std::string(port_text));
   if (port > 65535) return ListenError(text, "needs a port number 0..65535");

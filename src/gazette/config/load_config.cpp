@@ -1,10 +1,10 @@
 // LoadConfig and ParseConfig: gazette.toml through toml++, checked key by key against the key table.
 #include <fmt/format.h>
-
-#include <fstream>
-#include <algorithm>
-#include <system_error>
 #include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
 
 #include "gazette/config/config.hpp"
 #include "gazette/config/detail/environment_overrides.hpp"
@@ -61,8 +61,9 @@ class ErrorSink {
 // The TOML node as the kind its key expects; a type error names what was found instead.
 Result<Value> ToValue(const toml::node& node, const KeySpec& key, const ErrorSink& errors) {
   const auto wrong_type = [&](const toml::node& found) {
-    return errors.At(found.source(), key,
-                     fmt::format("must be {} (got {})", detail::ValueKindName(key.kind), NodeTypeName(found)));
+    return errors.At(
+        found.source(), key,
+        fmt::format("must be {} (got {})", detail::ValueKindName(key.kind), NodeTypeName(found)));
   };
   switch (key.kind) {
     case ValueKind::kString:
@@ -93,12 +94,13 @@ Result<Value> ToValue(const toml::node& node, const KeySpec& key, const ErrorSin
   return MakeError(ErrorCode::kInternal, "unknown value kind");
 }
 
-Status ApplySection(Config& config, std::string_view section, const toml::table& table, const ErrorSink& errors) {
+Status ApplySection(Config& config, std::string_view section, const toml::table& table,
+                    const ErrorSink& errors) {
   for (const auto& [name, node] : table) {
     const KeySpec* key = detail::FindKey(section, name.str());
     if (key == nullptr) {
-      return errors.At(name.source(), fmt::format("[{}] has no key \"{}\" (known keys: {})", section, name.str(),
-                                                  detail::KeyNames(section)));
+      return errors.At(name.source(), fmt::format("[{}] has no key \"{}\" (known keys: {})", section,
+                                                  name.str(), detail::KeyNames(section)));
     }
     auto value = ToValue(node, *key, errors);
     if (!value) return std::move(value).error();
@@ -122,11 +124,13 @@ Status ApplyDocument(Config& config, const toml::table& root, const ErrorSink& e
         return errors.At(name.source(),
                          fmt::format("unknown section [{}] (known sections: {})", name.str(), sections));
       }
-      return errors.At(name.source(), fmt::format("key \"{}\" must be inside a section ({})", name.str(), sections));
+      return errors.At(name.source(),
+                       fmt::format("key \"{}\" must be inside a section ({})", name.str(), sections));
     }
     const auto* table = node.as_table();
     if (table == nullptr) {
-      return errors.At(name.source(), fmt::format("\"{}\" must be a section [{}], not a value", name.str(), name.str()));
+      return errors.At(name.source(),
+                       fmt::format("\"{}\" must be a section [{}], not a value", name.str(), name.str()));
     }
     if (auto applied = ApplySection(config, name.str(), *table, errors); !applied) return applied;
   }
@@ -140,15 +144,17 @@ Result<Config> ParseConfig(std::string_view text, const std::filesystem::path& d
   config.dir = dir;
   const ErrorSink errors(config.config_path().string());
   if (text.size() > kMaxConfigFileBytes) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("{} is larger than {} bytes; is it really a config file?",
-                                                      errors.source(), kMaxConfigFileBytes));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("{} is larger than {} bytes; is it really a config file?", errors.source(),
+                                 kMaxConfigFileBytes));
   }
   toml::table root;
   try {
     root = toml::parse(text, errors.source());
   } catch (const toml::parse_error& error) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("{}:{}:{}: {}", errors.source(), error.source().begin.line,
-                                                      error.source().begin.column, error.description()));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("{}:{}:{}: {}", errors.source(), error.source().begin.line,
+                                 error.source().begin.column, error.description()));
   }
   if (auto applied = ApplyDocument(config, root, errors); !applied) return std::move(applied).error();
   if (auto applied = detail::ApplyEnvironment(config, env); !applied) return std::move(applied).error();
@@ -164,14 +170,16 @@ Result<Config> LoadConfig(const std::filesystem::path& dir, const Environment& e
                                                        dir.string(), dir.string()));
   }
   if (!std::filesystem::is_directory(dir_status)) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("{} is not a directory; give the site directory", dir.string()));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("{} is not a directory; give the site directory", dir.string()));
   }
   const std::filesystem::path path = dir / "gazette.toml";
   const auto file_status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(file_status)) {
-    return MakeError(ErrorCode::kNotFound, fmt::format("{} not found: {} is not a Gazette site (create one with "
-                                                       "`gazette init {}`)",
-                                                       path.string(), dir.string(), dir.string()));
+    return MakeError(ErrorCode::kNotFound,
+                     fmt::format("{} not found: {} is not a Gazette site (create one with "
+                                 "`gazette init {}`)",
+                                 path.string(), dir.string(), dir.string()));
   }
   if (!std::filesystem::is_regular_file(file_status)) {
     return MakeError(ErrorCode::kInvalid, fmt::format("{} is not a regular file", path.string()));

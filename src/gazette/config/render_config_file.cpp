@@ -104,7 +104,8 @@ std::string RenderConfigFile(const Config& config) {
     if (value == default_value) {
       text += fmt::format("{}{} = {}\n", key.always_written ? "" : "# ", key.name, FormatValue(value));
     } else {
-      text += fmt::format("# Default: {}\n{} = {}\n", FormatValue(default_value), key.name, FormatValue(value));
+      text +=
+          fmt::format("# Default: {}\n{} = {}\n", FormatValue(default_value), key.name, FormatValue(value));
     }
   }
   return text;

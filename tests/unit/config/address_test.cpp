@@ -1,7 +1,8 @@
+#include "gazette/config/detail/address.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "gazette/config/detail/address.hpp"
 #include "gazette/config/detail/text.hpp"
 
 namespace gazette::config::detail {
@@ -31,9 +32,26 @@ TEST(NormalizeCidr, RefusesHostBitsWithAClearMessage) {
 }
 
 TEST(NormalizeCidr, RefusesMalformedText) {
-  for (const char* range : {"", "/8", "10.0.0.0/", "10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/+8", "10.0.0.0/08",
-                            "10.0.0.0/8/8", "10.0.0.0 /8", "10.0.0/8", "10.0.0.0.0/8", "1.2.3.256", "01.2.3.4",
-                            "::1/129", "::1/1280", "1::2::3", "fe80::1%eth0", "[::1]", "localhost", "10.0.0.0/a"}) {
+  for (const char* range : {"",
+                            "/8",
+                            "10.0.0.0/",
+                            "10.0.0.0/33",
+                            "10.0.0.0/-1",
+                            "10.0.0.0/+8",
+                            "10.0.0.0/08",
+                            "10.0.0.0/8/8",
+                            "10.0.0.0 /8",
+                            "10.0.0/8",
+                            "10.0.0.0.0/8",
+                            "1.2.3.256",
+                            "01.2.3.4",
+                            "::1/129",
+                            "::1/1280",
+                            "1::2::3",
+                            "fe80::1%eth0",
+                            "[::1]",
+                            "localhost",
+                            "10.0.0.0/a"}) {
     EXPECT_FALSE(NormalizeCidr(range).ok()) << range;
   }
 }

@@ -10,7 +10,9 @@ namespace {
 
 using ::testing::HasSubstr;
 
-Result<Config> ParseWith(const Environment& env, std::string_view text = "") { return ParseConfig(text, "site", env); }
+Result<Config> ParseWith(const Environment& env, std::string_view text = "") {
+  return ParseConfig(text, "site", env);
+}
 
 TEST(EnvironmentOverrides, OverrideEveryKey) {
   auto config = ParseWith({
@@ -51,7 +53,8 @@ TEST(EnvironmentOverrides, WinOverTheFile) {
 }
 
 TEST(EnvironmentOverrides, EmptyListClearsTrustedProxies) {
-  auto config = ParseWith({{"GAZETTE_SERVER_TRUSTED_PROXIES", ""}}, "[server]\ntrusted_proxies = [\"::1\"]\n");
+  auto config =
+      ParseWith({{"GAZETTE_SERVER_TRUSTED_PROXIES", ""}}, "[server]\ntrusted_proxies = [\"::1\"]\n");
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_TRUE(config->server.trusted_proxies.empty());
 }
@@ -73,8 +76,9 @@ TEST(EnvironmentOverrides, BadValueNamesTheVariable) {
   auto config = ParseWith({{"GAZETTE_SITE_PAGE_SIZE", "0"}});
   ASSERT_FALSE(config.ok());
   EXPECT_EQ(config.error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(config.error().message,
-            "environment variable GAZETTE_SITE_PAGE_SIZE: [site] page_size must be between 1 and 100 (got 0)");
+  EXPECT_EQ(
+      config.error().message,
+      "environment variable GAZETTE_SITE_PAGE_SIZE: [site] page_size must be between 1 and 100 (got 0)");
 }
 
 TEST(EnvironmentOverrides, NonNumbersAreRefused) {
@@ -90,7 +94,8 @@ TEST(EnvironmentOverrides, NonNumbersAreRefused) {
 TEST(EnvironmentOverrides, BadBooleanIsRefused) {
   auto config = ParseWith({{"GAZETTE_SERVER_ACCESS_LOG", "maybe"}});
   ASSERT_FALSE(config.ok());
-  EXPECT_THAT(config.error().message, HasSubstr("GAZETTE_SERVER_ACCESS_LOG: [server] access_log must be true or false"));
+  EXPECT_THAT(config.error().message,
+              HasSubstr("GAZETTE_SERVER_ACCESS_LOG: [server] access_log must be true or false"));
 }
 
 TEST(EnvironmentOverrides, BadListItemIsRefused) {
@@ -109,7 +114,8 @@ TEST(EnvironmentOverrides, InvalidUtf8IsRefused) {
 TEST(EnvironmentOverrides, UnknownKeyInKnownSectionIsATypo) {
   auto config = ParseWith({{"GAZETTE_SITE_NMAE", "x"}});
   ASSERT_FALSE(config.ok());
-  EXPECT_THAT(config.error().message, HasSubstr("environment variable GAZETTE_SITE_NMAE is not a config key"));
+  EXPECT_THAT(config.error().message,
+              HasSubstr("environment variable GAZETTE_SITE_NMAE is not a config key"));
   EXPECT_THAT(config.error().message, HasSubstr("GAZETTE_SITE_NAME"));
   auto server = ParseWith({{"GAZETTE_SERVER_PORT", "80"}});
   ASSERT_FALSE(server.ok());
@@ -121,7 +127,9 @@ TEST(EnvironmentOverrides, LowerCaseKeyIsNotAccepted) {
 }
 
 TEST(EnvironmentOverrides, OtherGazetteVariablesAreIgnored) {
-  auto config = ParseWith({{"GAZETTE_SOURCE_DIR", "/src"}, {"GAZETTE_SITES", "x"}, {"HOME", "/root"},
+  auto config = ParseWith({{"GAZETTE_SOURCE_DIR", "/src"},
+                           {"GAZETTE_SITES", "x"},
+                           {"HOME", "/root"},
                            {"gazette_site_name", "lower"}});
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->site.name, "Gazette");
@@ -133,6 +141,33 @@ TEST(ProcessEnvironment, ReadsTheProcessVariables) {
   unsetenv("GAZETTE_TEST_PROCESS_ENV");
   ASSERT_EQ(env.count("GAZETTE_TEST_PROCESS_ENV"), 1u);
   EXPECT_EQ(env.at("GAZETTE_TEST_PROCESS_ENV"), "a=b");
+}
+
+}  // namespace
+}  // namespace gazette::config
+
+namespace gazette::config {
+namespace {
+
+TEST(SetKey, ChecksAndStoresOneValue) {
+  Config config;
+  ASSERT_TRUE(SetKey(config, "site", "timezone", "Europe/Berlin").ok());
+  ASSERT_TRUE(SetKey(config, "site", "base_url", "https://example.org/").ok());
+  ASSERT_TRUE(SetKey(config, "server", "threads", "2").ok());
+  EXPECT_EQ(config.site.timezone, "Europe/Berlin");
+  EXPECT_EQ(config.site.base_url, "https://example.org");
+  EXPECT_EQ(config.server.threads, 2);
+}
+
+TEST(SetKey, RefusesBadValuesAndUnknownKeys) {
+  Config config;
+  auto status = SetKey(config, "site", "timezone", "Nowhere/Land");
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kInvalid);
+  EXPECT_THAT(status.error().message, ::testing::StartsWith("[site] timezone must be an IANA time zone"));
+  EXPECT_EQ(config.site.timezone, "UTC");
+  EXPECT_FALSE(SetKey(config, "site", "colour", "red").ok());
+  EXPECT_FALSE(SetKey(config, "server", "threads", "many").ok());
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-#include <gtest/gtest.h>
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include "gazette/config/config.hpp"
 
@@ -10,7 +10,9 @@ using ::testing::HasSubstr;
 
 const std::filesystem::path kDir = "site";
 
-Result<Config> Parse(std::string_view text, const Environment& env = {}) { return ParseConfig(text, kDir, env); }
+Result<Config> Parse(std::string_view text, const Environment& env = {}) {
+  return ParseConfig(text, kDir, env);
+}
 
 std::string ErrorOf(std::string_view text) {
   auto config = Parse(text);
@@ -99,11 +101,13 @@ TEST(ParseConfig, ErrorsAreInvalid) {
 }
 
 TEST(ParseConfig, RefusesIntegerRangesAtBothEnds) {
-  EXPECT_THAT(ErrorOf("[site]\npage_size = 101\n"), HasSubstr(":2: [site] page_size must be between 1 and 100 (got 101)"));
+  EXPECT_THAT(ErrorOf("[site]\npage_size = 101\n"),
+              HasSubstr(":2: [site] page_size must be between 1 and 100 (got 101)"));
   EXPECT_THAT(ErrorOf("[site]\nlead_articles = -1\n"),
               HasSubstr(":2: [site] lead_articles must be between 0 and 10 (got -1)"));
   EXPECT_THAT(ErrorOf("[site]\nlead_articles = 11\n"), HasSubstr("between 0 and 10 (got 11)"));
-  EXPECT_THAT(ErrorOf("[server]\nthreads = 257\n"), HasSubstr(":2: [server] threads must be between 0 and 256 (got 257)"));
+  EXPECT_THAT(ErrorOf("[server]\nthreads = 257\n"),
+              HasSubstr(":2: [server] threads must be between 0 and 256 (got 257)"));
   EXPECT_THAT(ErrorOf("[server]\nthreads = -1\n"), HasSubstr("(got -1)"));
   EXPECT_THAT(ErrorOf("[site]\npage_size = 9223372036854775807\n"), HasSubstr("(got 9223372036854775807)"));
 }
@@ -134,14 +138,17 @@ TEST(ParseConfig, NestedTableInSectionIsAnUnknownKey) {
 TEST(ParseConfig, WrongTypesNameExpectedAndFoundTypes) {
   EXPECT_THAT(ErrorOf("[site]\npage_size = \"10\"\n"),
               HasSubstr("gazette.toml:2: [site] page_size must be an integer (got a string)"));
-  EXPECT_THAT(ErrorOf("[site]\npage_size = 10.0\n"), HasSubstr("must be an integer (got a floating-point number)"));
+  EXPECT_THAT(ErrorOf("[site]\npage_size = 10.0\n"),
+              HasSubstr("must be an integer (got a floating-point number)"));
   EXPECT_THAT(ErrorOf("[site]\nname = 5\n"), HasSubstr("[site] name must be a string (got an integer)"));
   EXPECT_THAT(ErrorOf("[server]\naccess_log = \"yes\"\n"),
               HasSubstr("[server] access_log must be true or false (got a string)"));
   EXPECT_THAT(ErrorOf("[server]\ntrusted_proxies = \"10.0.0.0/8\"\n"),
               HasSubstr("[server] trusted_proxies must be an array of strings (got a string)"));
-  EXPECT_THAT(ErrorOf("[server]\ntrusted_proxies = [\n  \"10.0.0.0/8\",\n  7,\n]\n"),
-              HasSubstr("gazette.toml:4: [server] trusted_proxies must be an array of strings (item 2 is an integer)"));
+  EXPECT_THAT(
+      ErrorOf("[server]\ntrusted_proxies = [\n  \"10.0.0.0/8\",\n  7,\n]\n"),
+      HasSubstr(
+          "gazette.toml:4: [server] trusted_proxies must be an array of strings (item 2 is an integer)"));
   EXPECT_THAT(ErrorOf("[site]\ntimezone = 1979-05-27\n"), HasSubstr("must be a string (got a date or time)"));
 }
 
@@ -157,7 +164,8 @@ TEST(ParseConfig, DuplicateKeyIsASyntaxError) {
 
 TEST(ParseConfig, RefusesBadNames) {
   EXPECT_THAT(ErrorOf("[site]\nname = \"\"\n"), HasSubstr("[site] name must not be empty"));
-  EXPECT_THAT(ErrorOf("[site]\nname = \"a\\nb\"\n"), HasSubstr("[site] name must be one line without control characters"));
+  EXPECT_THAT(ErrorOf("[site]\nname = \"a\\nb\"\n"),
+              HasSubstr("[site] name must be one line without control characters"));
   EXPECT_THAT(ErrorOf("[site]\nname = \"" + std::string(201, 'x') + "\"\n"),
               HasSubstr("[site] name must be at most 200 characters long (got 201)"));
   EXPECT_THAT(ErrorOf("[site]\ntagline = \"" + std::string(201, 'x') + "\"\n"),
@@ -171,7 +179,9 @@ TEST(ParseConfig, CountsCharactersNotBytes) {
   EXPECT_TRUE(config.ok()) << config.error().message;
 }
 
-TEST(ParseConfig, EmptyTaglineIsAllowed) { EXPECT_TRUE(Parse("[site]\ntagline = \"\"\n").ok()); }
+TEST(ParseConfig, EmptyTaglineIsAllowed) {
+  EXPECT_TRUE(Parse("[site]\ntagline = \"\"\n").ok());
+}
 
 TEST(ParseConfig, RefusesBadBaseUrls) {
   for (const char* url : {"", "example.org", "ftp://example.org", "https://", "https://user:pw@example.org",
@@ -231,7 +241,8 @@ TEST(ParseConfig, RefusesBadTrustedProxies) {
 TEST(ParseConfig, RefusesTooManyTrustedProxies) {
   std::string list;
   for (int i = 0; i < 65; ++i) list += (i ? ", " : "") + std::string("\"10.0.0.") + std::to_string(i) + "\"";
-  EXPECT_THAT(ErrorOf("[server]\ntrusted_proxies = [" + list + "]\n"), HasSubstr("at most 64 ranges (got 65)"));
+  EXPECT_THAT(ErrorOf("[server]\ntrusted_proxies = [" + list + "]\n"),
+              HasSubstr("at most 64 ranges (got 65)"));
 }
 
 TEST(ParseConfig, RefusesAnOversizedFile) {

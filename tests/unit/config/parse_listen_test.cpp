@@ -15,14 +15,18 @@ void ExpectListen(std::string_view text, std::string_view host, std::uint16_t po
   EXPECT_EQ(listen->second, port) << text;
 }
 
-TEST(ParseListen, ReadsIpv4HostAndPort) { ExpectListen("127.0.0.1:8080", "127.0.0.1", 8080); }
+TEST(ParseListen, ReadsIpv4HostAndPort) {
+  ExpectListen("127.0.0.1:8080", "127.0.0.1", 8080);
+}
 
 TEST(ParseListen, ReadsBracketedIpv6) {
   ExpectListen("[::1]:80", "::1", 80);
   ExpectListen("[2001:db8::7]:443", "2001:db8::7", 443);
 }
 
-TEST(ParseListen, EmptyHostMeansEveryInterface) { ExpectListen(":8080", "0.0.0.0", 8080); }
+TEST(ParseListen, EmptyHostMeansEveryInterface) {
+  ExpectListen(":8080", "0.0.0.0", 8080);
+}
 
 TEST(ParseListen, AcceptsHostNamesAndPortZero) {
   ExpectListen("localhost:3000", "localhost", 3000);
@@ -64,7 +68,9 @@ TEST(ParseListen, RefusesMalformedHosts) {
   EXPECT_THAT(ParseListen("::1:80").error().message, HasSubstr("brackets"));
 }
 
-TEST(ParseListen, RefusesOverlongText) { EXPECT_FALSE(ParseListen(std::string(300, 'a') + ":80").ok()); }
+TEST(ParseListen, RefusesOverlongText) {
+  EXPECT_FALSE(ParseListen(std::string(300, 'a') + ":80").ok());
+}
 
 TEST(FormatListen, BracketsIpv6AndRoundTrips) {
   EXPECT_EQ(FormatListen("127.0.0.1", 8080), "127.0.0.1:8080");

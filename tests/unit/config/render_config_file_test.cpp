@@ -93,7 +93,8 @@ TEST(ExampleConfigFile, IsTheRenderedDefaultConfigAndParses) {
   std::ifstream in(std::filesystem::path(source_dir) / "gazette.example.toml", std::ios::binary);
   ASSERT_TRUE(in) << "gazette.example.toml missing from " << source_dir;
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  EXPECT_EQ(text, RenderConfigFile(Config{})) << "regenerate gazette.example.toml from RenderConfigFile(Config{})";
+  EXPECT_EQ(text, RenderConfigFile(Config{}))
+      << "regenerate gazette.example.toml from RenderConfigFile(Config{})";
   auto parsed = ParseConfig(text, "example", {});
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(parsed->site, SiteConfig{});

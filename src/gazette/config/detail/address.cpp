@@ -12,7 +12,8 @@ namespace {
 // Decimal digits only, no sign, no leading zero: the strict form of a prefix length.
 std::optional<int> ParsePrefixLength(std::string_view text) {
   if (text.empty() || text.size() > 3) return std::nullopt;
-  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
   if (text.size() > 1 && text.front() == '0') return std::nullopt;
   int value = 0;
   for (const char c : text) value = value * 10 + (c - '0');
@@ -76,8 +77,7 @@ Result<std::string> NormalizeCidr(std::string_view text) {
   const auto ipv4 = ParseIpv4(address);
   const auto ipv6 = ipv4 ? std::nullopt : ParseIpv6(address);
   if (!ipv4 && !ipv6) {
-    return MakeError(ErrorCode::kInvalid,
-                     "\"" + std::string(address) + "\" is not an IPv4 or IPv6 address");
+    return MakeError(ErrorCode::kInvalid, "\"" + std::string(address) + "\" is not an IPv4 or IPv6 address");
   }
   const int max_prefix = ipv4 ? 32 : 128;
   if (slash == std::string_view::npos) return std::string(text) + "/" + std::to_string(max_prefix);

@@ -8,7 +8,9 @@
 namespace gazette::config::detail {
 namespace {
 
-bool IsHexDigit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // RFC 3986 section 3.3: path = *( "/" / pchar ), pchar = unreserved / pct-encoded / sub-delims / ":" / "@".
 bool IsValidPath(std::string_view path) {
@@ -52,9 +54,11 @@ bool IsValidAuthority(std::string_view authority) {
 
 Result<std::string> NormalizeBaseUrl(std::string_view url) {
   const auto invalid = [&](std::string_view why) {
-    return MakeError(ErrorCode::kInvalid, "must be an absolute http:// or https:// URL such as "
-                                          "https://news.example.org, " + std::string(why) + " (got \"" +
-                                              std::string(url.substr(0, kMaxBaseUrlChars)) + "\")");
+    return MakeError(ErrorCode::kInvalid,
+                     "must be an absolute http:// or https:// URL such as "
+                     "https://news.example.org, " +
+                         std::string(why) + " (got \"" + std::string(url.substr(0, kMaxBaseUrlChars)) +
+                         "\")");
   };
   if (url.size() > kMaxBaseUrlChars) {
     return MakeError(ErrorCode::kInvalid,

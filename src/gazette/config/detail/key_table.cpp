@@ -17,8 +17,12 @@ namespace {
 constexpr std::array<std::string_view, 2> kSections = {"site", "server"};
 
 // Accessors for each kind; apply functions are only called with a value of their key's kind.
-std::string& Text(Value& value) { return std::get<std::string>(value); }
-std::int64_t Integer(const Value& value) { return std::get<std::int64_t>(value); }
+std::string& Text(Value& value) {
+  return std::get<std::string>(value);
+}
+std::int64_t Integer(const Value& value) {
+  return std::get<std::int64_t>(value);
+}
 
 // A text key: checked by CheckText, then stored.
 template <std::string SiteConfig::*kMember, std::size_t kMaxChars, bool kAllowEmpty>
@@ -81,8 +85,8 @@ Status ApplyThreads(Config& config, Value value) {
 Status ApplyTrustedProxies(Config& config, Value value) {
   const auto& entries = std::get<std::vector<std::string>>(value);
   if (entries.size() > kMaxTrustedProxies) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("must list at most {} ranges (got {})",
-                                                      kMaxTrustedProxies, entries.size()));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("must list at most {} ranges (got {})", kMaxTrustedProxies, entries.size()));
   }
   std::vector<std::string> ranges;
   for (const auto& entry : entries) {
@@ -96,27 +100,32 @@ Status ApplyTrustedProxies(Config& config, Value value) {
 
 std::vector<KeySpec> BuildTable() {
   std::vector<KeySpec> keys;
-  keys.push_back({"site", "name", ValueKind::kString,
-                  fmt::format("The site's name: page header, titles, feeds. 1..{} characters: longer does not fit "
-                              "a header.",
-                              kMaxNameChars),
-                  true, &ApplySiteText<&SiteConfig::name, kMaxNameChars, false>, &ReadSiteText<&SiteConfig::name>});
-  keys.push_back({"site", "tagline", ValueKind::kString,
-                  fmt::format("One line under the name, e.g. what the site has done since 2001. Up to {} characters.",
-                              kMaxTaglineChars),
-                  true, &ApplySiteText<&SiteConfig::tagline, kMaxTaglineChars, true>,
-                  &ReadSiteText<&SiteConfig::tagline>});
-  keys.push_back({"site", "base_url", ValueKind::kString,
-                  fmt::format("Absolute http(s) URL the site is reached at, for links in feeds and sitemaps (a "
-                              "trailing slash is dropped). Up to {} characters.",
-                              kMaxBaseUrlChars),
-                  true, &ApplyBaseUrl, &ReadSiteText<&SiteConfig::base_url>});
-  keys.push_back({"site", "timezone", ValueKind::kString,
-                  "IANA time zone of the site's calendar: today's date, archives, schedules (e.g. Europe/London).",
-                  true, &ApplyTimeZone, &ReadSiteText<&SiteConfig::timezone>});
-  keys.push_back({"site", "language", ValueKind::kString,
-                  "BCP 47 language of the site (en, de, pt-BR): day and month names, the html lang attribute.",
-                  false, &ApplyLanguage, &ReadSiteText<&SiteConfig::language>});
+  keys.push_back(
+      {"site", "name", ValueKind::kString,
+       fmt::format("The site's name: page header, titles, feeds. 1..{} characters: longer does not fit "
+                   "a header.",
+                   kMaxNameChars),
+       true, &ApplySiteText<&SiteConfig::name, kMaxNameChars, false>, &ReadSiteText<&SiteConfig::name>});
+  keys.push_back(
+      {"site", "tagline", ValueKind::kString,
+       fmt::format("One line under the name, e.g. what the site has done since 2001. Up to {} characters.",
+                   kMaxTaglineChars),
+       true, &ApplySiteText<&SiteConfig::tagline, kMaxTaglineChars, true>,
+       &ReadSiteText<&SiteConfig::tagline>});
+  keys.push_back(
+      {"site", "base_url", ValueKind::kString,
+       fmt::format("Absolute http(s) URL the site is reached at, for links in feeds and sitemaps (a "
+                   "trailing slash is dropped). Up to {} characters.",
+                   kMaxBaseUrlChars),
+       true, &ApplyBaseUrl, &ReadSiteText<&SiteConfig::base_url>});
+  keys.push_back(
+      {"site", "timezone", ValueKind::kString,
+       "IANA time zone of the site's calendar: today's date, archives, schedules (e.g. Europe/London).", true,
+       &ApplyTimeZone, &ReadSiteText<&SiteConfig::timezone>});
+  keys.push_back(
+      {"site", "language", ValueKind::kString,
+       "BCP 47 language of the site (en, de, pt-BR): day and month names, the html lang attribute.", false,
+       &ApplyLanguage, &ReadSiteText<&SiteConfig::language>});
   keys.push_back({"site", "date_format", ValueKind::kString,
                   fmt::format("ICU date pattern for today's date in the header (the default gives \"Friday, "
                               "2.01.2026\"). Up to {} characters: it is formatted on every page.",
@@ -128,30 +137,34 @@ std::vector<KeySpec> BuildTable() {
                               kMinPageSize, kMaxPageSize),
                   false, &ApplySiteInteger<&SiteConfig::page_size, kMinPageSize, kMaxPageSize>,
                   &ReadSiteInteger<&SiteConfig::page_size>});
-  keys.push_back({"site", "lead_articles", ValueKind::kInteger,
-                  fmt::format("Featured articles shown as leads above the teasers, {}..{}: more pushes the news off "
-                              "the page.",
-                              kMinLeadArticles, kMaxLeadArticles),
-                  false, &ApplySiteInteger<&SiteConfig::lead_articles, kMinLeadArticles, kMaxLeadArticles>,
-                  &ReadSiteInteger<&SiteConfig::lead_articles>});
-  keys.push_back({"server", "listen", ValueKind::kString,
-                  "Address to serve on, HOST:PORT: 127.0.0.1:8080, [::1]:8080, :8080 for every IPv4 interface, "
-                  "port 0 for any free port. `gazette serve --listen` wins over it.",
-                  false, &ApplyListen,
-                  [](const Config& config) -> Value { return FormatListen(config.server.host, config.server.port); }});
-  keys.push_back({"server", "threads", ValueKind::kInteger,
-                  fmt::format("Threads serving requests, 0 for one per core, up to {}: more only adds context "
-                              "switches.",
-                              kMaxThreads),
-                  false, &ApplyThreads,
-                  [](const Config& config) -> Value { return std::int64_t{config.server.threads}; }});
-  keys.push_back({"server", "trusted_proxies", ValueKind::kStringList,
-                  fmt::format("CIDR ranges of reverse proxies whose X-Forwarded-For is believed, e.g. "
-                              "[\"127.0.0.1/32\", \"::1/128\"]; a bare address means that one host. Up to {}: "
-                              "each is checked on every request.",
-                              kMaxTrustedProxies),
-                  false, &ApplyTrustedProxies,
-                  [](const Config& config) -> Value { return config.server.trusted_proxies; }});
+  keys.push_back(
+      {"site", "lead_articles", ValueKind::kInteger,
+       fmt::format("Featured articles shown as leads above the teasers, {}..{}: more pushes the news off "
+                   "the page.",
+                   kMinLeadArticles, kMaxLeadArticles),
+       false, &ApplySiteInteger<&SiteConfig::lead_articles, kMinLeadArticles, kMaxLeadArticles>,
+       &ReadSiteInteger<&SiteConfig::lead_articles>});
+  keys.push_back(
+      {"server", "listen", ValueKind::kString,
+       "Address to serve on, HOST:PORT: 127.0.0.1:8080, [::1]:8080, :8080 for every IPv4 interface, "
+       "port 0 for any free port. `gazette serve --listen` wins over it.",
+       false, &ApplyListen,
+       [](const Config& config) -> Value { return FormatListen(config.server.host, config.server.port); }});
+  keys.push_back(
+      {"server", "threads", ValueKind::kInteger,
+       fmt::format("Threads serving requests, 0 for one per core, up to {}: more only adds context "
+                   "switches.",
+                   kMaxThreads),
+       false, &ApplyThreads,
+       [](const Config& config) -> Value { return std::int64_t{config.server.threads}; }});
+  keys.push_back(
+      {"server", "trusted_proxies", ValueKind::kStringList,
+       fmt::format("CIDR ranges of reverse proxies whose X-Forwarded-For is believed, e.g. "
+                   "[\"127.0.0.1/32\", \"::1/128\"]; a bare address means that one host. Up to {}: "
+                   "each is checked on every request.",
+                   kMaxTrustedProxies),
+       false, &ApplyTrustedProxies,
+       [](const Config& config) -> Value { return config.server.trusted_proxies; }});
   keys.push_back({"server", "access_log", ValueKind::kBoolean,
                   "Log one line per request (method, path, status, bytes, microseconds) to stderr.", false,
                   [](Config& config, Value value) -> Status {
@@ -183,7 +196,9 @@ std::span<const KeySpec> AllKeys() {
   return kKeys;
 }
 
-std::span<const std::string_view> Sections() { return kSections; }
+std::span<const std::string_view> Sections() {
+  return kSections;
+}
 
 const KeySpec* FindKey(std::string_view section, std::string_view name) {
   for (const KeySpec& key : AllKeys()) {
@@ -202,7 +217,9 @@ std::string KeyNames(std::string_view section) {
   return names;
 }
 
-std::string KeyLabel(const KeySpec& key) { return fmt::format("[{}] {}", key.section, key.name); }
+std::string KeyLabel(const KeySpec& key) {
+  return fmt::format("[{}] {}", key.section, key.name);
+}
 
 std::string EnvironmentName(const KeySpec& key) {
   std::string name = fmt::format("GAZETTE_{}_{}", key.section, key.name);

@@ -9,10 +9,16 @@
 namespace gazette::config::detail {
 namespace {
 
-Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalid, std::move(message)); }
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalid, std::move(message));
+}
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsAsciiDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 }  // namespace
 
@@ -21,12 +27,14 @@ Status CheckText(std::string_view text, std::size_t max_chars, bool allow_empty)
   if (text.empty() && !allow_empty) return Invalid("must not be empty");
   if (HasControlCharacter(text)) return Invalid("must be one line without control characters");
   const std::size_t chars = CodePointCount(text);
-  if (chars > max_chars) return Invalid(fmt::format("must be at most {} characters long (got {})", max_chars, chars));
+  if (chars > max_chars)
+    return Invalid(fmt::format("must be at most {} characters long (got {})", max_chars, chars));
   return OkStatus();
 }
 
 Status CheckRange(std::int64_t value, std::int64_t min, std::int64_t max) {
-  if (value < min || value > max) return Invalid(fmt::format("must be between {} and {} (got {})", min, max, value));
+  if (value < min || value > max)
+    return Invalid(fmt::format("must be between {} and {} (got {})", min, max, value));
   return OkStatus();
 }
 
