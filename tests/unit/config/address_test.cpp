@@ -25,7 +25,10 @@ TEST(NormalizeCidr, BareAddressIsOneHost) {
 TEST(NormalizeCidr, RefusesHostBitsWithAClearMessage) {
   auto range = NormalizeCidr("10.0.0.1/8");
   ASSERT_FALSE(range.ok());
-  EXPECT_THAT(range.error().message, ::testing::HasSubstr("bits set after the prefix"));
+  EXPECT_THAT(range.error().message,
+              ::testing::HasSubstr("bits set after the prefix; did you mean 10.0.0.0/8?"));
+  EXPECT_THAT(NormalizeCidr("2001:db8::1/32").error().message,
+              ::testing::HasSubstr("did you mean 2001:db8::/32?"));
   EXPECT_FALSE(NormalizeCidr("2001:db8::1/64").ok());
   EXPECT_FALSE(NormalizeCidr("192.0.2.129/25").ok());
   EXPECT_TRUE(NormalizeCidr("192.0.2.128/25").ok());

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <span>
 
 namespace gazette::config::detail {
 namespace {
@@ -20,15 +19,26 @@ std::optional<int> ParsePrefixLength(std::string_view text) {
   return value;
 }
 
-bool HostBitsAreZero(std::span<const std::uint8_t> bytes, int prefix) {
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const int bit_start = static_cast<int>(i) * 8;
-    if (bit_start + 8 <= prefix) continue;
-    const int network_bits = std::max(0, prefix - bit_start);
-    const auto host_mask = static_cast<std::uint8_t>(0xFFu >> network_bits);
-    if ((bytes[i] & host_mask) != 0) return false;
+// bytes with every bit after the first prefix bits cleared: the network address of the range.
+template <std::size_t kSize>
+std::array<std::uint8_t, kSize> NetworkOf(std::array<std::uint8_t, kSize> bytes, int prefix) {
+  for (std::size_t i = 0; i < kSize; ++i) {
+    const int network_bits = std::clamp(prefix - static_cast<int>(i) * 8, 0, 8);
+    bytes[i] &= static_cast<std::uint8_t>(0xFFu << (8 - network_bits));
   }
-  return true;
+  return bytes;
+}
+
+// "10.0.0.1/8" is refused with its network address as a hint, since a set host bit is usually a typo.
+template <std::size_t kSize>
+Status CheckNetworkAddress(const std::array<std::uint8_t, kSize>& bytes, int prefix, std::string_view text) {
+  const auto network = NetworkOf(bytes, prefix);
+  if (network == bytes) return OkStatus();
+  char written[INET6_ADDRSTRLEN] = {};
+  inet_ntop(kSize == 4 ? AF_INET : AF_INET6, network.data(), written, sizeof(written));
+  return MakeError(ErrorCode::kInvalid, "\"" + std::string(text) +
+                                            "\" has bits set after the prefix; did you mean " + written +
+                                            "/" + std::to_string(prefix) + "?");
 }
 
 }  // namespace
@@ -87,11 +97,8 @@ Result<std::string> NormalizeCidr(std::string_view text) {
     return MakeError(ErrorCode::kInvalid, "\"" + std::string(text) + "\" needs a prefix length 0.." +
                                               std::to_string(max_prefix) + " after the slash");
   }
-  const bool clean = ipv4 ? HostBitsAreZero(*ipv4, *prefix) : HostBitsAreZero(*ipv6, *prefix);
-  if (!clean) {
-    return MakeError(ErrorCode::kInvalid, "\"" + std::string(text) +
-                                              "\" has bits set after the prefix; write the network address");
-  }
+  auto network = ipv4 ? CheckNetworkAddress(*ipv4, *prefix, text) : CheckNetworkAddress(*ipv6, *prefix, text);
+  if (!network) return std::move(network).error();
   return std::string(text);
 }
 
