@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <cstdio>
 #include <optional>
 #include <thread>
 
@@ -51,12 +52,10 @@ Status ApplyOverrides(config::Config& config, const ServeOverrides& overrides) {
     config.server.port = listen->second;
   }
   if (overrides.threads) {
-    // More threads than this only adds contention: one event loop per core is the design.
-    constexpr int kMaxThreads = 256;
-    if (*overrides.threads < 0 || *overrides.threads > kMaxThreads) {
-      return MakeError(ErrorCode::kInvalid, "--threads must be between 0 (one per core) and 256");
+    if (auto status = config::SetKey(config, "server", "threads", std::to_string(*overrides.threads));
+        !status.ok()) {
+      return WithContext("--threads", std::move(status).error());
     }
-    config.server.threads = *overrides.threads;
   }
   return OkStatus();
 }
@@ -156,12 +155,13 @@ int Serve(const std::filesystem::path& dir, const ServeOverrides& overrides) {
   signal(SIGPIPE, SIG_IGN);
 
   auto app = Application::Open(dir, config::ProcessEnvironment(), overrides, std::make_shared<SystemClock>());
+  // Start-up errors are one plain line, like every other command's: "gazette: <what and what to do>".
   if (!app.ok()) {
-    spdlog::error("{}", app.error().message);
+    std::fprintf(stderr, "gazette: %s\n", app.error().message.c_str());
     return 2;
   }
   if (auto status = (*app)->Start(); !status.ok()) {
-    spdlog::error("{}", status.error().message);
+    std::fprintf(stderr, "gazette: %s\n", status.error().message.c_str());
     return 2;
   }
   const auto& server_config = (*app)->config().server;
