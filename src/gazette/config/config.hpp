@@ -35,10 +35,20 @@ struct ServerConfig {
   bool operator==(const ServerConfig&) const = default;
 };
 
+/// The visitor counter and article hits (issue: visitor statistics).
+struct StatsConfig {
+  bool counting = true;             ///< count visits at all (off: the counter shows stored figures only)
+  std::int64_t initial_total = 0;   ///< added to All: the total a site brings from its previous software
+  std::vector<std::string> rows = {"today", "yesterday", "all"};  ///< rows the counter block shows, in order
+  bool show_article_hits = false;   ///< show "read N times" on article pages
+  bool operator==(const StatsConfig&) const = default;
+};
+
 struct Config {
   std::filesystem::path dir;  ///< the site directory holding gazette.toml
   SiteConfig site;
   ServerConfig server;
+  StatsConfig stats;
 
   std::filesystem::path database_path() const { return dir / "gazette.db"; }
   std::filesystem::path config_path() const { return dir / "gazette.toml"; }

@@ -3,6 +3,8 @@
 /// generated from the same key table, see RenderConfigFile), so change them here and regenerate it.
 
 #include <cstddef>
+#include <cstdint>
+#include <string_view>
 
 namespace gazette::config {
 
@@ -31,5 +33,12 @@ inline constexpr int kMaxThreads = 256;
 inline constexpr std::size_t kMaxTrustedProxies = 64;
 /// Longest "HOST:PORT": a DNS name (253) plus brackets, colon and port.
 inline constexpr std::size_t kMaxListenChars = 270;
+
+/// Largest [stats] initial_total: far above any site's visits (a quadrillion), far below int64 overflow
+/// when a century of daily figures is added to it.
+inline constexpr std::int64_t kMaxInitialTotal = 1'000'000'000'000'000;
+
+/// The rows the visitor counter can show, in the order they are usually listed.
+inline constexpr std::string_view kCounterRows[] = {"today", "yesterday", "this_week", "this_month", "all"};
 
 }  // namespace gazette::config

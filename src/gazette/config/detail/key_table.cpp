@@ -14,7 +14,7 @@
 namespace gazette::config::detail {
 namespace {
 
-constexpr std::array<std::string_view, 2> kSections = {"site", "server"};
+constexpr std::array<std::string_view, 3> kSections = {"site", "server", "stats"};
 
 // Accessors for each kind; apply functions are only called with a value of their key's kind.
 std::string& Text(Value& value) {
@@ -98,6 +98,25 @@ Status ApplyTrustedProxies(Config& config, Value value) {
   return OkStatus();
 }
 
+Status ApplyCounterRows(Config& config, Value value) {
+  auto& rows = std::get<std::vector<std::string>>(value);
+  if (rows.empty()) return MakeError(ErrorCode::kInvalid, "must name at least one row");
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (std::find(std::begin(kCounterRows), std::end(kCounterRows), rows[i]) == std::end(kCounterRows)) {
+      return MakeError(ErrorCode::kInvalid,
+                       fmt::format("has an unknown row \"{}\" (known rows: today, yesterday, this_week, "
+                                   "this_month, all)",
+                                   rows[i]));
+    }
+    if (std::find(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(i), rows[i]) !=
+        rows.begin() + static_cast<std::ptrdiff_t>(i)) {
+      return MakeError(ErrorCode::kInvalid, fmt::format("lists the row \"{}\" twice", rows[i]));
+    }
+  }
+  config.stats.rows = std::move(rows);
+  return OkStatus();
+}
+
 std::vector<KeySpec> BuildTable() {
   std::vector<KeySpec> keys;
   keys.push_back(
@@ -172,6 +191,35 @@ std::vector<KeySpec> BuildTable() {
                     return OkStatus();
                   },
                   [](const Config& config) -> Value { return config.server.access_log; }});
+  keys.push_back({"stats", "counting", ValueKind::kBoolean,
+                  "Count visitors and article hits (off: the counter shows the stored figures only).", false,
+                  [](Config& config, Value value) -> Status {
+                    config.stats.counting = std::get<bool>(value);
+                    return OkStatus();
+                  },
+                  [](const Config& config) -> Value { return config.stats.counting; }});
+  keys.push_back(
+      {"stats", "initial_total", ValueKind::kInteger,
+       "Visitors counted before the site moved to Gazette, added to All so the total carries over. "
+       "0 up to a quadrillion.",
+       false,
+       [](Config& config, Value value) -> Status {
+         if (auto status = CheckRange(Integer(value), 0, kMaxInitialTotal); !status) return status;
+         config.stats.initial_total = Integer(value);
+         return OkStatus();
+       },
+       [](const Config& config) -> Value { return config.stats.initial_total; }});
+  keys.push_back({"stats", "rows", ValueKind::kStringList,
+                  "Rows of the visitor counter, in order: today, yesterday, this_week (from Monday), "
+                  "this_month, all.",
+                  false, &ApplyCounterRows, [](const Config& config) -> Value { return config.stats.rows; }});
+  keys.push_back({"stats", "show_article_hits", ValueKind::kBoolean,
+                  "Show on each article page how many times it has been read.", false,
+                  [](Config& config, Value value) -> Status {
+                    config.stats.show_article_hits = std::get<bool>(value);
+                    return OkStatus();
+                  },
+                  [](const Config& config) -> Value { return config.stats.show_article_hits; }});
   return keys;
 }
 
