@@ -6,6 +6,26 @@
 
 namespace gazette::storage::sqlite::article_sql {
 
+void ReadSummary(const Statement& s, domain::ArticleSummary& out, int first) {
+  out.id = s.Int(first);
+  s.ReadInto(first + 1, out.title);
+  s.ReadInto(first + 2, out.slug);
+  s.ReadInto(first + 3, out.country);
+  s.ReadInto(first + 4, out.intro_html);
+  out.publish_at = TimestampFromUnix(s.Int(first + 5));
+  out.updated_at = TimestampFromUnix(s.Int(first + 6));
+  out.featured = s.Int(first + 7) != 0;
+  out.hits = s.Int(first + 8);
+  out.category.id = s.Int(first + 9);
+  s.ReadInto(first + 10, out.category.slug);
+  s.ReadInto(first + 11, out.category.name);
+  out.author.id = s.Int(first + 12);
+  s.ReadInto(first + 13, out.author.slug);
+  s.ReadInto(first + 14, out.author.name);
+  s.ReadInto(first + 15, out.author.role);
+  s.ReadInto(first + 16, out.author.organisation);
+}
+
 ListShape ListShape::Of(const ArticleFilter& filter) {
   ListShape shape;
   shape.tag = filter.tag_id.has_value();

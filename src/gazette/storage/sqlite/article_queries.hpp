@@ -6,6 +6,7 @@
 #include <string>
 
 #include "gazette/storage/article_store.hpp"
+#include "gazette/storage/sqlite/statement.hpp"
 
 namespace gazette::storage::sqlite::article_sql {
 
@@ -19,6 +20,9 @@ inline constexpr const char* kSummaryColumns =
     "a.id, a.title, a.slug, a.country, a.intro_html, a.publish_at, a.updated_at, a.featured, a.hits, "
     "c.id, c.slug, c.name, u.id, u.slug, u.name, u.role, u.organisation";
 inline constexpr int kSummaryColumnCount = 17;
+
+/// Reads the kSummaryColumns of the current row, which start at column `first`.
+void ReadSummary(const Statement& s, domain::ArticleSummary& out, int first = 0);
 
 /// Columns read by ReadArticle, from `articles a`.
 inline constexpr const char* kArticleColumns =

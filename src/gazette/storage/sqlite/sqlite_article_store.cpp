@@ -17,6 +17,7 @@ using article_sql::kArticleColumns;
 using article_sql::kJoinAuthorAndCategory;
 using article_sql::kSummaryColumns;
 using article_sql::kVisible;
+using article_sql::ReadSummary;
 
 enum Key : std::uint64_t {
   kFeatured = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 200,
@@ -39,26 +40,6 @@ constexpr std::size_t kMaxTitleBytes = 1024;
 
 std::string Select(const char* columns, const char* rest) {
   return fmt::format("SELECT {} {}", columns, rest);
-}
-
-void ReadSummary(const Statement& s, domain::ArticleSummary& out) {
-  out.id = s.Int(0);
-  s.ReadInto(1, out.title);
-  s.ReadInto(2, out.slug);
-  s.ReadInto(3, out.country);
-  s.ReadInto(4, out.intro_html);
-  out.publish_at = TimestampFromUnix(s.Int(5));
-  out.updated_at = TimestampFromUnix(s.Int(6));
-  out.featured = s.Int(7) != 0;
-  out.hits = s.Int(8);
-  out.category.id = s.Int(9);
-  s.ReadInto(10, out.category.slug);
-  s.ReadInto(11, out.category.name);
-  out.author.id = s.Int(12);
-  s.ReadInto(13, out.author.slug);
-  s.ReadInto(14, out.author.name);
-  s.ReadInto(15, out.author.role);
-  s.ReadInto(16, out.author.organisation);
 }
 
 std::vector<domain::ArticleSummary> ReadSummaries(Statement& s, std::int64_t expected) {

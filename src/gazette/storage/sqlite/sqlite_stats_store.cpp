@@ -2,41 +2,113 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 
+#include "gazette/storage/sqlite/article_queries.hpp"
+#include "gazette/storage/sqlite/sqlite_article_store.hpp"
 #include "gazette/storage/sqlite/sqlite_error.hpp"
+#include "gazette/storage/sqlite/stats_queries.hpp"
 
 namespace gazette::storage::sqlite {
 
 namespace {
+
 enum Key : std::uint64_t {
   kTotals = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 100,
+  kSumVisitors,
+  kHistory,
+  kUpsertDay,
+  kDayStarted,
+  kInsertVisitor,
+  kInsertBot,
+  kAddArticleHits,
+  kAddDailyArticleHits,
+  kDeleteOtherSalts,
+  kDeleteEarlierVisitors,
+  kDeleteLaterVisitors,
+  kDeleteEarlierBots,
+  kDeleteLaterBots,
+  kSalt,
+  kInsertSalt,
+  kVisitors,
+  kBots,
+  kPageViews,
+  kTopArticles,
 };
-/// daily_stats keys: 'YYYY-MM-DD' of the given day shifted by `shift` days.
-std::string DayKey(LocalDate date, int shift) {
+
+Statement& Prepared(Connection& connection, Key key, const char* sql) {
+  return connection.Cached(key, [sql] { return std::string(sql); });
+}
+
+/// Identities are unsigned 64-bit hashes kept as the same 64 bits in SQLite's signed INTEGER. Both casts
+/// are modular (defined since C++20), so every value, 2^63 and above included, round-trips exactly.
+std::int64_t ToStored(std::uint64_t hash) {
+  return static_cast<std::int64_t>(hash);
+}
+std::uint64_t FromStored(std::int64_t stored) {
+  return static_cast<std::uint64_t>(stored);
+}
+
+/// The stored form of a day, 'YYYY-MM-DD'; kInvalid for a date that is not on the calendar or outside
+/// years 0..9999 (which that form cannot hold).
+Result<std::string> DayKey(LocalDate date) {
+  std::string iso = date.ToIso();
+  if (!LocalDate::ParseIso(iso).ok()) {
+    return MakeError(ErrorCode::kInvalid, fmt::format("{}-{}-{} (year-month-day) is not a calendar date",
+                                                      date.year, date.month, date.day));
+  }
+  return iso;
+}
+
+std::chrono::sys_days DaysOf(LocalDate date) {
   using namespace std::chrono;
-  const year_month_day ymd{sys_days{year{date.year} / month{static_cast<unsigned>(date.month)} /
-                                    day{static_cast<unsigned>(date.day)}} +
-                           days{shift}};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  return sys_days{year{date.year} / month{static_cast<unsigned>(date.month)} /
+                  day{static_cast<unsigned>(date.day)}};
+}
+
+/// Both ends of an inclusive range of days, stored form.
+struct DayRange {
+  std::string from;
+  std::string to;
+};
+Result<DayRange> RangeKeys(LocalDate from, LocalDate to) {
+  Result<std::string> first = DayKey(from);
+  if (!first.ok()) return std::move(first).error();
+  Result<std::string> last = DayKey(to);
+  if (!last.ok()) return std::move(last).error();
+  return DayRange{std::move(first).value(), std::move(last).value()};
+}
+
+Status CheckBatch(const StatsBatch& batch) {
+  if (batch.visitors < 0 || batch.page_views < 0) {
+    return MakeError(ErrorCode::kInvalid, fmt::format("the figures of {} cannot be negative ({} visitors, {} "
+                                                      "page views)",
+                                                      batch.day.ToIso(), batch.visitors, batch.page_views));
+  }
+  for (const auto& [article_id, hits] : batch.article_hits) {
+    if (hits < 0) {
+      return MakeError(ErrorCode::kInvalid,
+                       fmt::format("article {} cannot lose hits ({} in one batch)", article_id, hits));
+    }
+  }
+  return OkStatus();
+}
+
+void ReadHashes(Statement& s, std::vector<std::uint64_t>& out) {
+  while (s.Step()) out.push_back(FromStored(s.Int(0)));
 }
 
 }  // namespace
 
 Result<VisitorTotals> SqliteStatsStore::Totals(LocalDate today) {
-  const std::string today_iso = DayKey(today, 0);
-  const std::string yesterday_iso = DayKey(today, -1);
+  Result<std::string> today_key = DayKey(today);
+  if (!today_key.ok()) return std::move(today_key).error();
+  const std::string yesterday_key = today.PreviousDay().ToIso();
   return Guarded(pool_.path(), "read the visitor figures", [&]() -> Result<VisitorTotals> {
-    Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kTotals, [] {
-      return std::string(
-          "SELECT (SELECT visitors FROM daily_stats WHERE day = ?1), "
-          "(SELECT visitors FROM daily_stats WHERE day = ?2), "
-          "(SELECT coalesce(sum(visitors), 0) FROM daily_stats)");
-    }));
-    s->BindText(1, today_iso);
-    s->BindText(2, yesterday_iso);
+    ScopedUse s(Prepared(pool_.ForThisThread(), kTotals, stats_sql::kTotals));
+    s->BindText(1, *today_key);
+    s->BindText(2, yesterday_key);
     VisitorTotals totals;
     if (s->Step()) {
       totals.today = s->Int(0);
@@ -44,6 +116,200 @@ Result<VisitorTotals> SqliteStatsStore::Totals(LocalDate today) {
       totals.all = s->Int(2);
     }
     return totals;
+  });
+}
+
+Result<std::int64_t> SqliteStatsStore::SumVisitors(LocalDate from, LocalDate to) {
+  Result<DayRange> range = RangeKeys(from, to);
+  if (!range.ok()) return std::move(range).error();
+  return Guarded(pool_.path(), "read the visitor figures", [&]() -> Result<std::int64_t> {
+    ScopedUse s(Prepared(pool_.ForThisThread(), kSumVisitors, stats_sql::kSumVisitors));
+    s->BindText(1, range->from);
+    s->BindText(2, range->to);
+    return s->Step() ? s->Int(0) : 0;
+  });
+}
+
+Result<std::vector<DayFigures>> SqliteStatsStore::History(LocalDate from, LocalDate to) {
+  Result<DayRange> range = RangeKeys(from, to);
+  if (!range.ok()) return std::move(range).error();
+  return Guarded(pool_.path(), "read the visitor history", [&]() -> Result<std::vector<DayFigures>> {
+    ScopedUse s(Prepared(pool_.ForThisThread(), kHistory, stats_sql::kHistory));
+    s->BindText(1, range->from);
+    s->BindText(2, range->to);
+    std::vector<DayFigures> days;
+    while (s->Step()) {
+      Result<LocalDate> day = LocalDate::ParseIso(s->Text(0));
+      if (!day.ok()) {
+        return MakeError(ErrorCode::kInternal,
+                         fmt::format("the visitor history of {} holds a malformed day ({}); restore the "
+                                     "database from a backup",
+                                     pool_.path().string(), day.error().message));
+      }
+      days.push_back({*day, s->Int(1), s->Int(2)});
+    }
+    return days;
+  });
+}
+
+Status SqliteStatsStore::Write(const StatsBatch& batch) {
+  Result<std::string> day = DayKey(batch.day);
+  if (!day.ok()) return std::move(day).error();
+  if (Status ok = CheckBatch(batch); !ok.ok()) return ok;
+  return Guarded(pool_.path(), "save the visitor figures", [&]() -> Status {
+    Connection& connection = pool_.ForThisThread();
+    return connection.InTransaction([&]() -> Status {
+      WriteRows(connection, *day, batch);
+      return OkStatus();
+    });
+  });
+}
+
+void SqliteStatsStore::WriteRows(Connection& connection, const std::string& day, const StatsBatch& batch) {
+  {
+    ScopedUse s(Prepared(connection, kUpsertDay, stats_sql::kUpsertDay));
+    s->BindText(1, day);
+    s->BindInt(2, batch.visitors);
+    s->BindInt(3, batch.page_views);
+    s->Run();
+  }
+
+  // Identities are kept only for the day BeginDay started: a batch that arrives after the rollover must
+  // not store yesterday's identities again once they have been deleted.
+  bool started = false;
+  {
+    ScopedUse s(Prepared(connection, kDayStarted, stats_sql::kDayStarted));
+    s->BindText(1, day);
+    started = s->Step();
+  }
+  if (started) {
+    InsertIdentities(connection, kInsertVisitor, stats_sql::kInsertVisitor, day, batch.new_visitor_hashes);
+    InsertIdentities(connection, kInsertBot, stats_sql::kInsertBot, day, batch.new_bot_hashes);
+  }
+
+  for (const auto& [article_id, hits] : batch.article_hits) {
+    if (hits == 0) continue;
+    {
+      ScopedUse s(Prepared(connection, kAddArticleHits, stats_sql::kAddArticleHits));
+      s->BindInt(1, article_id);
+      s->BindInt(2, hits);
+      s->Run();
+    }
+    // The article was deleted after it was read: its hits have nowhere to go, and must not fail the rest.
+    if (connection.database().getChanges() == 0) continue;
+    ScopedUse s(Prepared(connection, kAddDailyArticleHits, stats_sql::kAddDailyArticleHits));
+    s->BindText(1, day);
+    s->BindInt(2, article_id);
+    s->BindInt(3, hits);
+    s->Run();
+  }
+}
+
+void SqliteStatsStore::InsertIdentities(Connection& connection, std::uint64_t key, const char* sql,
+                                        const std::string& day, std::span<const std::uint64_t> hashes) {
+  if (hashes.empty()) return;
+  std::vector<std::int64_t> stored(hashes.size());
+  std::transform(hashes.begin(), hashes.end(), stored.begin(), ToStored);
+  // In key order each insert lands beside the previous one, so a batch walks the B-tree once instead of
+  // jumping to a random page per identity.
+  std::sort(stored.begin(), stored.end());
+  Statement& statement = connection.Cached(key, [sql] { return std::string(sql); });
+  for (const std::int64_t hash : stored) {
+    ScopedUse s(statement);
+    s->BindText(1, day);
+    s->BindInt(2, hash);
+    s->Run();
+  }
+}
+
+Result<VisitorDayState> SqliteStatsStore::BeginDay(LocalDate day, const VisitorSalt& fresh_salt) {
+  Result<std::string> key = DayKey(day);
+  if (!key.ok()) return std::move(key).error();
+  return Guarded(pool_.path(), "start the visitor day", [&]() -> Result<VisitorDayState> {
+    Connection& connection = pool_.ForThisThread();
+    VisitorDayState state;
+    const auto run = [&](Key statement_key, const char* sql) {
+      ScopedUse s(Prepared(connection, statement_key, sql));
+      s->BindText(1, *key);
+      s->Run();
+    };
+    Status status = connection.InTransaction([&]() -> Status {
+      run(kDeleteOtherSalts, stats_sql::kDeleteOtherSalts);
+      run(kDeleteEarlierVisitors, stats_sql::kDeleteEarlierVisitors);
+      run(kDeleteLaterVisitors, stats_sql::kDeleteLaterVisitors);
+      run(kDeleteEarlierBots, stats_sql::kDeleteEarlierBots);
+      run(kDeleteLaterBots, stats_sql::kDeleteLaterBots);
+
+      bool stored = false;
+      {
+        ScopedUse s(Prepared(connection, kSalt, stats_sql::kSalt));
+        s->BindText(1, *key);
+        if (s->Step()) {
+          const std::span<const std::uint8_t> salt = s->Blob(0);
+          if (salt.size() != state.salt.size()) {
+            return MakeError(
+                ErrorCode::kInternal,
+                fmt::format("the visitor salt of {} in {} has {} bytes instead of {}; restore the "
+                            "database from a backup",
+                            *key, pool_.path().string(), salt.size(), state.salt.size()));
+          }
+          std::copy(salt.begin(), salt.end(), state.salt.begin());
+          stored = true;
+        }
+      }
+      if (!stored) {
+        ScopedUse s(Prepared(connection, kInsertSalt, stats_sql::kInsertSalt));
+        s->BindText(1, *key);
+        s->BindBlob(2, fresh_salt);
+        s->Run();
+        state.salt = fresh_salt;
+      }
+      {
+        ScopedUse s(Prepared(connection, kVisitors, stats_sql::kVisitors));
+        s->BindText(1, *key);
+        ReadHashes(*s, state.visitor_hashes);
+      }
+      {
+        ScopedUse s(Prepared(connection, kBots, stats_sql::kBots));
+        s->BindText(1, *key);
+        ReadHashes(*s, state.bot_hashes);
+      }
+      ScopedUse s(Prepared(connection, kPageViews, stats_sql::kPageViews));
+      s->BindText(1, *key);
+      if (s->Step()) state.page_views = s->Int(0);
+      return OkStatus();
+    });
+    if (!status.ok()) return std::move(status).error();
+    return state;
+  });
+}
+
+Result<std::vector<ArticleHits>> SqliteStatsStore::TopArticles(LocalDate from, LocalDate to, Timestamp now,
+                                                               std::int64_t limit) {
+  Result<DayRange> range = RangeKeys(from, to);
+  if (!range.ok()) return std::move(range).error();
+  if (limit < 0 || limit > kMaxListLimit) {
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("a most-read list holds 0 to {} articles, not {}", kMaxListLimit, limit));
+  }
+  if (from > to || limit == 0) return std::vector<ArticleHits>{};
+  if ((DaysOf(to) - DaysOf(from)).count() + 1 > kMaxTopArticlesDays) {
+    return MakeError(ErrorCode::kInvalid, fmt::format("a most-read list covers at most {} days, not {} to {}",
+                                                      kMaxTopArticlesDays, range->from, range->to));
+  }
+  return Guarded(pool_.path(), "read the most-read articles", [&]() -> Result<std::vector<ArticleHits>> {
+    ScopedUse s(pool_.ForThisThread().Cached(kTopArticles, [] { return stats_sql::TopArticlesSql(); }));
+    s->BindInt(1, ToUnix(now));
+    s->BindText(2, range->from);
+    s->BindText(3, range->to);
+    s->BindInt(4, limit);
+    std::vector<ArticleHits> rows;
+    while (s->Step()) {
+      ArticleHits& row = rows.emplace_back();
+      article_sql::ReadSummary(*s, row.article);
+      row.hits = s->Int(article_sql::kSummaryColumnCount);
+    }
+    return rows;
   });
 }
 

@@ -36,6 +36,13 @@ void Statement::BindText(int index, std::string_view value) {
   }
 }
 
+void Statement::BindBlob(int index, std::span<const std::uint8_t> bytes) {
+  if (const int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+      rc != SQLITE_OK) {
+    Throw(rc);
+  }
+}
+
 void Statement::BindNull(int index) {
   if (const int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) Throw(rc);
 }
@@ -82,6 +89,12 @@ std::string_view Statement::Text(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   if (text == nullptr) return {};
   return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::span<const std::uint8_t> Statement::Blob(int column) const {
+  const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, column));
+  if (bytes == nullptr) return {};
+  return {bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 }  // namespace gazette::storage::sqlite

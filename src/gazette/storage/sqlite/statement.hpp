@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,8 @@ class Statement {
   void BindText(int index, std::string_view value);
   void BindNull(int index);
   void BindOptionalInt(int index, std::optional<std::int64_t> value);
+  /// Bytes are bound without a copy, like text.
+  void BindBlob(int index, std::span<const std::uint8_t> bytes);
 
   /// True when a row is ready, false when done.
   bool Step();
@@ -39,6 +42,8 @@ class Statement {
   std::optional<std::int64_t> OptionalInt(int column) const;
   /// Valid until the next Step() or Reset().
   std::string_view Text(int column) const;
+  /// Valid until the next Step() or Reset(); empty for NULL.
+  std::span<const std::uint8_t> Blob(int column) const;
   std::string String(int column) const { return std::string(Text(column)); }
   void ReadInto(int column, std::string& out) const { out.assign(Text(column)); }
 
