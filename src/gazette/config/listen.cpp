@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 
+#include "gazette/base/ip_address.hpp"
 #include "gazette/config/config.hpp"
 #include "gazette/config/detail/address.hpp"
 #include "gazette/config/limits.hpp"
@@ -31,7 +32,7 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view text)
     const std::size_t close = text.find(']');
     if (close == std::string_view::npos) return ListenError(text, "has no closing ']'");
     const std::string_view inside = text.substr(1, close - 1);
-    if (!detail::ParseIpv6(inside))
+    if (!ParseIpv6(inside))
       return ListenError(text, "has no valid IPv6 address between the brackets");
     if (close + 1 >= text.size() || text[close + 1] != ':') return ListenError(text, "has no port");
     host = std::string(inside);
@@ -45,7 +46,7 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view text)
     }
     if (host_text.empty()) {
       host = "0.0.0.0";  // every IPv4 interface
-    } else if (detail::ParseIpv4(host_text) || detail::IsDnsName(host_text)) {
+    } else if (ParseIpv4(host_text) || detail::IsDnsName(host_text)) {
       host = std::string(host_text);
     } else {
       return ListenError(text, "has no valid host name or IP address before the port");
