@@ -117,7 +117,9 @@ bool CidrRange::Contains(const IpAddress& address) const {
   return SamePrefix(candidate.bytes, range_network.bytes, range_prefix);
 }
 
-std::string CidrRange::ToString() const { return network.ToString() + "/" + std::to_string(prefix); }
+std::string CidrRange::ToString() const {
+  return network.ToString() + "/" + std::to_string(prefix);
+}
 
 Result<CidrRange> ParseCidr(std::string_view text) {
   const std::size_t slash = text.find('/');

@@ -30,9 +30,9 @@ TEST(ParseIpAddress, ReadsBothFamilies) {
 }
 
 TEST(ParseIpAddress, RefusesAnythingAroundTheAddress) {
-  for (const char* text : {"", " 192.0.2.1", "192.0.2.1 ", "192.0.2.1:80", "[::1]", "::1%lo", "01.2.3.4",
-                           "1.2.3", "1.2.3.4.5", "256.1.1.1", "1::2::3", "localhost", "unknown", "_hidden",
-                           "0x7f.0.0.1", "1:2:3:4:5:6:7:8:9"}) {
+  for (const char* text :
+       {"", " 192.0.2.1", "192.0.2.1 ", "192.0.2.1:80", "[::1]", "::1%lo", "01.2.3.4", "1.2.3", "1.2.3.4.5",
+        "256.1.1.1", "1::2::3", "localhost", "unknown", "_hidden", "0x7f.0.0.1", "1:2:3:4:5:6:7:8:9"}) {
     EXPECT_FALSE(ParseIpAddress(text).has_value()) << text;
   }
   EXPECT_FALSE(ParseIpAddress(std::string(100, '1')).has_value());

@@ -28,7 +28,8 @@ Result<std::string> NormalizeCidr(std::string_view text) {
   if (!range) return std::move(range).error();
   // The text as written (a bare address with its host prefix made explicit), so that an operator
   // recognises their own entry in messages and in the rendered config file.
-  if (text.find('/') == std::string_view::npos) return std::string(text) + "/" + std::to_string(range->prefix);
+  if (text.find('/') == std::string_view::npos)
+    return std::string(text) + "/" + std::to_string(range->prefix);
   return std::string(text);
 }
 
