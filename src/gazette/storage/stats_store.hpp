@@ -69,7 +69,10 @@ class StatsStore {
   virtual Result<std::vector<DayFigures>> History(LocalDate from, LocalDate to) = 0;
 
   /// Writes a batch atomically: the day's figures, new identities, article hit increments (both the
-  /// article's total and its per-day figure). Identities already stored are ignored.
+  /// article's total and its per-day figure). Identities already stored are ignored; identities are kept
+  /// only for the day BeginDay last started (a batch that arrives after the rollover stores its figures,
+  /// not its identities). Hits of an article that no longer exists are dropped without failing the batch.
+  /// kInvalid (nothing written) for a date off the calendar or a negative figure or hit count.
   virtual Status Write(const StatsBatch& batch) = 0;
 
   /// Starts or continues `day`: returns the day's stored salt and identities, or stores `fresh_salt` as
@@ -77,7 +80,8 @@ class StatsStore {
   /// transaction (they must not outlive their day).
   virtual Result<VisitorDayState> BeginDay(LocalDate day, const VisitorSalt& fresh_salt) = 0;
 
-  /// Visible articles with the most hits over [from, to] inclusive, most first, at most limit.
+  /// Visible articles with the most hits over [from, to] inclusive, most first (ties: newest first), at
+  /// most limit. Empty when from > to; kInvalid for a limit outside [0, 1000] or a range over 366 days.
   virtual Result<std::vector<ArticleHits>> TopArticles(LocalDate from, LocalDate to, Timestamp now,
                                                        std::int64_t limit) = 0;
 };

@@ -6,6 +6,7 @@
 
 #include "gazette/storage/sqlite/article_queries.hpp"
 #include "gazette/storage/sqlite/sqlite_storage.hpp"
+#include "gazette/storage/sqlite/stats_queries.hpp"
 #include "support/temp_dir.hpp"
 
 namespace gazette::storage {
@@ -89,6 +90,33 @@ TEST_F(SqliteQueryPlan, SlugLookupUsesTheUniqueIndex) {
                                 " WHERE a.slug = ?2 AND " + sqlite::article_sql::kVisible);
   EXPECT_THAT(plan, HasSubstr("sqlite_autoindex_articles")) << plan;
   EXPECT_THAT(plan, Not(HasSubstr("SCAN"))) << plan;
+}
+
+TEST_F(SqliteQueryPlan, MostReadSumsOnlyTheRangeFromThePrimaryKey) {
+  const std::string plan = Plan(sqlite::stats_sql::TopArticlesSql());
+  EXPECT_THAT(plan, HasSubstr("SEARCH article_daily_hits USING PRIMARY KEY (day>? AND day<?)")) << plan;
+  EXPECT_THAT(plan, Not(HasSubstr("SCAN article_daily_hits"))) << plan;
+  EXPECT_THAT(plan, Not(HasSubstr("SCAN a"))) << plan;
+  EXPECT_THAT(plan, HasSubstr("SEARCH a USING INTEGER PRIMARY KEY")) << plan;
+  EXPECT_THAT(plan, HasSubstr("SEARCH c USING INTEGER PRIMARY KEY")) << plan;
+  EXPECT_THAT(plan, HasSubstr("SEARCH u USING INTEGER PRIMARY KEY")) << plan;
+}
+
+TEST_F(SqliteQueryPlan, StartingADayNeverReadsTheIdentitiesItKeeps) {
+  // A restart on a day with a million identities must seek past them, not scan them to delete nothing.
+  for (const auto* table : {&sqlite::stats_sql::kVisitorSql, &sqlite::stats_sql::kBotSql}) {
+    for (const char* sql : {table->any_of_day, table->delete_earlier, table->delete_later, table->of_day}) {
+      const std::string plan = Plan(sql);
+      EXPECT_THAT(plan, HasSubstr("USING PRIMARY KEY")) << sql << "\n" << plan;
+      EXPECT_THAT(plan, Not(HasSubstr(std::string("SCAN ") + table->table))) << sql << "\n" << plan;
+    }
+  }
+}
+
+TEST_F(SqliteQueryPlan, DeletingAnArticleFindsItsDailyHitsByIndex) {
+  // What ON DELETE CASCADE runs for each deleted article.
+  const std::string plan = Plan("DELETE FROM article_daily_hits WHERE article_id = ?1");
+  EXPECT_THAT(plan, HasSubstr("article_daily_hits_by_article")) << plan;
 }
 
 }  // namespace

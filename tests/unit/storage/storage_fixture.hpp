@@ -31,7 +31,9 @@ inline std::vector<StorageBackend> StorageBackends() {
 }
 
 /// So that a failing test names its backend instead of dumping the parameter's bytes.
-inline void PrintTo(const StorageBackend& backend, std::ostream* os) { *os << backend.name; }
+inline void PrintTo(const StorageBackend& backend, std::ostream* os) {
+  *os << backend.name;
+}
 
 inline std::string BackendName(const ::testing::TestParamInfo<StorageBackend>& info) {
   return info.param.name;
@@ -54,6 +56,7 @@ class StorageTest : public ::testing::TestWithParam<StorageBackend> {
   Storage& storage() { return *storage_; }
   ArticleStore& articles() { return storage_->articles(); }
   CatalogStore& catalog() { return storage_->catalog(); }
+  StatsStore& stats() { return storage_->stats(); }
 
   std::int64_t AddCategory(const std::string& slug, std::optional<std::int64_t> parent = std::nullopt,
                            int position = 0) {

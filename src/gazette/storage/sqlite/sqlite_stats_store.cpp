@@ -20,22 +20,39 @@ enum Key : std::uint64_t {
   kHistory,
   kUpsertDay,
   kDayStarted,
-  kInsertVisitor,
-  kInsertBot,
   kAddArticleHits,
   kAddDailyArticleHits,
   kDeleteOtherSalts,
-  kDeleteEarlierVisitors,
-  kDeleteLaterVisitors,
-  kDeleteEarlierBots,
-  kDeleteLaterBots,
   kSalt,
   kInsertSalt,
-  kVisitors,
-  kBots,
   kPageViews,
   kTopArticles,
+  // Each identity table has a block of keys: its first key plus an IdentityStatement.
+  kVisitorStatements = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 140,
+  kBotStatements = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 160,
 };
+enum IdentityStatement : std::uint64_t {
+  kAnyOfDay,
+  kClear,
+  kDeleteEarlier,
+  kDeleteLater,
+  kOfDay,
+  kInsertRow,
+  kInsertChunk
+};
+
+/// One identity table's SQL and the first of its statement keys.
+struct IdentityTable {
+  const stats_sql::IdentityTableSql& sql;
+  std::uint64_t first_key;
+};
+const IdentityTable kVisitorTable{stats_sql::kVisitorSql, kVisitorStatements};
+const IdentityTable kBotTable{stats_sql::kBotSql, kBotStatements};
+
+Statement& Prepared(Connection& connection, const IdentityTable& table, IdentityStatement statement,
+                    const char* sql) {
+  return connection.Cached(table.first_key + statement, [sql] { return std::string(sql); });
+}
 
 Statement& Prepared(Connection& connection, Key key, const char* sql) {
   return connection.Cached(key, [sql] { return std::string(sql); });
@@ -95,8 +112,103 @@ Status CheckBatch(const StatsBatch& batch) {
   return OkStatus();
 }
 
-void ReadHashes(Statement& s, std::vector<std::uint64_t>& out) {
-  while (s.Step()) out.push_back(FromStored(s.Int(0)));
+void InsertIdentities(Connection& connection, const IdentityTable& table, const std::string& day,
+                      std::span<const std::uint64_t> hashes) {
+  if (hashes.empty()) return;
+  std::vector<std::int64_t> stored(hashes.size());
+  std::transform(hashes.begin(), hashes.end(), stored.begin(), ToStored);
+  // In key order each insert lands beside the previous one, so a batch walks the B-tree once instead of
+  // jumping to a random page per identity.
+  std::sort(stored.begin(), stored.end());
+
+  const auto statement = [&](int rows) -> Statement& {
+    const IdentityStatement which = rows == 1 ? kInsertRow : kInsertChunk;
+    return connection.Cached(table.first_key + which,
+                             [&] { return stats_sql::InsertIdentitiesSql(table.sql, rows); });
+  };
+  constexpr auto kChunk = static_cast<std::size_t>(stats_sql::kIdentitiesPerInsert);
+  std::size_t next = 0;
+  for (; stored.size() - next >= kChunk; next += kChunk) {
+    ScopedUse s(statement(stats_sql::kIdentitiesPerInsert));
+    s->BindText(1, day);
+    for (std::size_t row = 0; row < kChunk; ++row) s->BindInt(static_cast<int>(row) + 2, stored[next + row]);
+    s->Run();
+  }
+  for (; next < stored.size(); ++next) {
+    ScopedUse s(statement(1));
+    s->BindText(1, day);
+    s->BindInt(2, stored[next]);
+    s->Run();
+  }
+}
+
+/// Deletes the identities of every day but `day` from the table, and returns the day's ones.
+std::vector<std::uint64_t> KeepOnlyDay(Connection& connection, const IdentityTable& table,
+                                       const std::string& day) {
+  const auto run = [&](IdentityStatement which, const char* sql) {
+    ScopedUse s(Prepared(connection, table, which, sql));
+    s->BindText(1, day);
+    s->Run();
+  };
+  bool any = false;
+  {
+    ScopedUse s(Prepared(connection, table, kAnyOfDay, table.sql.any_of_day));
+    s->BindText(1, day);
+    any = s->Step() && s->Int(0) != 0;
+  }
+  std::vector<std::uint64_t> hashes;
+  if (!any) {
+    ScopedUse s(Prepared(connection, table, kClear, table.sql.clear));
+    s->Run();
+    return hashes;
+  }
+  run(kDeleteEarlier, table.sql.delete_earlier);
+  run(kDeleteLater, table.sql.delete_later);
+  ScopedUse s(Prepared(connection, table, kOfDay, table.sql.of_day));
+  s->BindText(1, day);
+  while (s->Step()) hashes.push_back(FromStored(s->Int(0)));
+  return hashes;
+}
+
+/// The batch's rows, inside the caller's transaction.
+void WriteRows(Connection& connection, const std::string& day, const StatsBatch& batch) {
+  {
+    ScopedUse s(Prepared(connection, kUpsertDay, stats_sql::kUpsertDay));
+    s->BindText(1, day);
+    s->BindInt(2, batch.visitors);
+    s->BindInt(3, batch.page_views);
+    s->Run();
+  }
+
+  // Identities are kept only for the day BeginDay started: a batch that arrives after the rollover must
+  // not store yesterday's identities again once they have been deleted.
+  bool started = false;
+  {
+    ScopedUse s(Prepared(connection, kDayStarted, stats_sql::kDayStarted));
+    s->BindText(1, day);
+    started = s->Step();
+  }
+  if (started) {
+    InsertIdentities(connection, kVisitorTable, day, batch.new_visitor_hashes);
+    InsertIdentities(connection, kBotTable, day, batch.new_bot_hashes);
+  }
+
+  for (const auto& [article_id, hits] : batch.article_hits) {
+    if (hits == 0) continue;
+    {
+      ScopedUse s(Prepared(connection, kAddArticleHits, stats_sql::kAddArticleHits));
+      s->BindInt(1, article_id);
+      s->BindInt(2, hits);
+      s->Run();
+    }
+    // The article was deleted after it was read: its hits have nowhere to go, and must not fail the rest.
+    if (connection.database().getChanges() == 0) continue;
+    ScopedUse s(Prepared(connection, kAddDailyArticleHits, stats_sql::kAddDailyArticleHits));
+    s->BindText(1, day);
+    s->BindInt(2, article_id);
+    s->BindInt(3, hits);
+    s->Run();
+  }
 }
 
 }  // namespace
@@ -165,80 +277,20 @@ Status SqliteStatsStore::Write(const StatsBatch& batch) {
   });
 }
 
-void SqliteStatsStore::WriteRows(Connection& connection, const std::string& day, const StatsBatch& batch) {
-  {
-    ScopedUse s(Prepared(connection, kUpsertDay, stats_sql::kUpsertDay));
-    s->BindText(1, day);
-    s->BindInt(2, batch.visitors);
-    s->BindInt(3, batch.page_views);
-    s->Run();
-  }
-
-  // Identities are kept only for the day BeginDay started: a batch that arrives after the rollover must
-  // not store yesterday's identities again once they have been deleted.
-  bool started = false;
-  {
-    ScopedUse s(Prepared(connection, kDayStarted, stats_sql::kDayStarted));
-    s->BindText(1, day);
-    started = s->Step();
-  }
-  if (started) {
-    InsertIdentities(connection, kInsertVisitor, stats_sql::kInsertVisitor, day, batch.new_visitor_hashes);
-    InsertIdentities(connection, kInsertBot, stats_sql::kInsertBot, day, batch.new_bot_hashes);
-  }
-
-  for (const auto& [article_id, hits] : batch.article_hits) {
-    if (hits == 0) continue;
-    {
-      ScopedUse s(Prepared(connection, kAddArticleHits, stats_sql::kAddArticleHits));
-      s->BindInt(1, article_id);
-      s->BindInt(2, hits);
-      s->Run();
-    }
-    // The article was deleted after it was read: its hits have nowhere to go, and must not fail the rest.
-    if (connection.database().getChanges() == 0) continue;
-    ScopedUse s(Prepared(connection, kAddDailyArticleHits, stats_sql::kAddDailyArticleHits));
-    s->BindText(1, day);
-    s->BindInt(2, article_id);
-    s->BindInt(3, hits);
-    s->Run();
-  }
-}
-
-void SqliteStatsStore::InsertIdentities(Connection& connection, std::uint64_t key, const char* sql,
-                                        const std::string& day, std::span<const std::uint64_t> hashes) {
-  if (hashes.empty()) return;
-  std::vector<std::int64_t> stored(hashes.size());
-  std::transform(hashes.begin(), hashes.end(), stored.begin(), ToStored);
-  // In key order each insert lands beside the previous one, so a batch walks the B-tree once instead of
-  // jumping to a random page per identity.
-  std::sort(stored.begin(), stored.end());
-  Statement& statement = connection.Cached(key, [sql] { return std::string(sql); });
-  for (const std::int64_t hash : stored) {
-    ScopedUse s(statement);
-    s->BindText(1, day);
-    s->BindInt(2, hash);
-    s->Run();
-  }
-}
-
 Result<VisitorDayState> SqliteStatsStore::BeginDay(LocalDate day, const VisitorSalt& fresh_salt) {
   Result<std::string> key = DayKey(day);
   if (!key.ok()) return std::move(key).error();
   return Guarded(pool_.path(), "start the visitor day", [&]() -> Result<VisitorDayState> {
     Connection& connection = pool_.ForThisThread();
     VisitorDayState state;
-    const auto run = [&](Key statement_key, const char* sql) {
-      ScopedUse s(Prepared(connection, statement_key, sql));
-      s->BindText(1, *key);
-      s->Run();
-    };
     Status status = connection.InTransaction([&]() -> Status {
-      run(kDeleteOtherSalts, stats_sql::kDeleteOtherSalts);
-      run(kDeleteEarlierVisitors, stats_sql::kDeleteEarlierVisitors);
-      run(kDeleteLaterVisitors, stats_sql::kDeleteLaterVisitors);
-      run(kDeleteEarlierBots, stats_sql::kDeleteEarlierBots);
-      run(kDeleteLaterBots, stats_sql::kDeleteLaterBots);
+      {
+        ScopedUse s(Prepared(connection, kDeleteOtherSalts, stats_sql::kDeleteOtherSalts));
+        s->BindText(1, *key);
+        s->Run();
+      }
+      state.visitor_hashes = KeepOnlyDay(connection, kVisitorTable, *key);
+      state.bot_hashes = KeepOnlyDay(connection, kBotTable, *key);
 
       bool stored = false;
       {
@@ -263,16 +315,6 @@ Result<VisitorDayState> SqliteStatsStore::BeginDay(LocalDate day, const VisitorS
         s->BindBlob(2, fresh_salt);
         s->Run();
         state.salt = fresh_salt;
-      }
-      {
-        ScopedUse s(Prepared(connection, kVisitors, stats_sql::kVisitors));
-        s->BindText(1, *key);
-        ReadHashes(*s, state.visitor_hashes);
-      }
-      {
-        ScopedUse s(Prepared(connection, kBots, stats_sql::kBots));
-        s->BindText(1, *key);
-        ReadHashes(*s, state.bot_hashes);
       }
       ScopedUse s(Prepared(connection, kPageViews, stats_sql::kPageViews));
       s->BindText(1, *key);

@@ -3,7 +3,6 @@
 /// bot_identities (the current day's private state), article_daily_hits (most-read rankings).
 
 #include <cstdint>
-#include <span>
 #include <string>
 
 #include "gazette/storage/sqlite/connection_pool.hpp"
@@ -28,10 +27,6 @@ class SqliteStatsStore final : public StatsStore {
                                                std::int64_t limit) override;
 
  private:
-  /// The batch's rows, inside the caller's transaction.
-  static void WriteRows(Connection& connection, const std::string& day, const StatsBatch& batch);
-  static void InsertIdentities(Connection& connection, std::uint64_t key, const char* sql,
-                               const std::string& day, std::span<const std::uint64_t> hashes);
   ConnectionPool& pool_;
 };
 
