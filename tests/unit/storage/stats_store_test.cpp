@@ -185,6 +185,27 @@ TEST_P(StatsStoreTest, IdentitiesAreStoredOnceWithEveryBitAndComeBackFromBeginDa
   EXPECT_EQ(state.page_views, 12);
 }
 
+TEST_P(StatsStoreTest, ALargeBatchOfIdentitiesIsStoredOnceEach) {
+  Begin(kToday, Salt(1));
+  // Enough to cross the SQLite backend's multi-row inserts (a few hundred rows each) and leave a tail, with
+  // repeats within the batch and from the previous one.
+  std::vector<std::uint64_t> expected;
+  StatsBatch first = Figures(kToday, 0, 0);
+  for (std::uint64_t i = 0; i < 300; ++i) first.new_visitor_hashes.push_back(i * 0x9E3779B97F4A7C15ULL);
+  Write(first);
+  StatsBatch second = Figures(kToday, 0, 0);
+  for (std::uint64_t i = 0; i < 1000; ++i) {
+    const std::uint64_t hash = (i % 700) * 0x9E3779B97F4A7C15ULL;
+    second.new_visitor_hashes.push_back(hash);
+    if (i < 700) expected.push_back(hash);
+  }
+  Write(second);
+  std::vector<std::uint64_t> stored = Begin(kToday, Salt(2)).visitor_hashes;
+  std::sort(stored.begin(), stored.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(stored, expected);
+}
+
 TEST_P(StatsStoreTest, BeginDayDeletesTheSaltsAndIdentitiesOfEveryOtherDayButKeepsTheirFigures) {
   Begin(kYesterday, Salt(1));
   StatsBatch yesterday = Figures(kYesterday, 2, 3);

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "gazette/storage/sqlite/article_queries.hpp"
 #include "gazette/storage/sqlite/sqlite_article_store.hpp"
