@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+
+#include <mutex>
 #include <system_error>
 
 #include "gazette/storage/embedded_sql.hpp"
@@ -81,7 +84,20 @@ Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {
 
 }  // namespace
 
+namespace {
+
+/// Process-wide SQLite settings, applied once before the first connection (sqlite3_config refuses them
+/// afterwards). Memory statistics off: with them on (Debian's default), every SQLite allocation takes one
+/// process-wide mutex, which the server's threads then contend for on every query.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Storage>> OpenSqliteStorage(const std::filesystem::path& path, SqliteOpenMode mode) {
+  ConfigureSqliteOnce();
   if (Status ok = CheckPath(path, mode); !ok.ok()) return std::move(ok).error();
   return sqlite::Guarded(path, "open the database", [&]() -> Result<std::unique_ptr<Storage>> {
     auto first = std::make_unique<Connection>(path, mode == SqliteOpenMode::kCreate);
