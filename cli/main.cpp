@@ -12,6 +12,7 @@
 #include <string>
 
 #include "gazette/app/application.hpp"
+#include "gazette/app/stats_report.hpp"
 #include "gazette/app/site_setup.hpp"
 #include "gazette/version.hpp"
 
@@ -85,9 +86,15 @@ int Run(int argc, char** argv) {
   serve_command->add_option("--listen", overrides.listen, "HOST:PORT, overrides [server] listen");
   serve_command->add_option("--threads", overrides.threads, "Server threads, 0 for one per core");
 
+  std::filesystem::path stats_dir;
+  bool stats_csv = false;
+  CLI::App* stats_command = app.add_subcommand("stats", "Print the visitor figures of the site in DIR");
+  stats_command->add_option("DIR", stats_dir, "Site directory")->required();
+  stats_command->add_flag("--csv", stats_csv, "The whole daily history as CSV (date,visitors,page_views)");
+
   std::string help_topic;
   CLI::App* help_command = app.add_subcommand("help", "Show this help, or a command's help");
-  help_command->add_option("COMMAND", help_topic, "init, demo or serve");
+  help_command->add_option("COMMAND", help_topic, "init, demo, serve or stats");
 
   try {
     app.parse(argc, argv);
@@ -100,6 +107,15 @@ int Run(int argc, char** argv) {
   if (init_command->parsed()) return RunInit(init);
   if (demo_command->parsed()) return RunDemo(demo_site, demo);
   if (serve_command->parsed()) return gazette::app::Serve(serve_dir, overrides);
+  if (stats_command->parsed()) {
+    const auto format = stats_csv ? gazette::app::StatsFormat::kCsv : gazette::app::StatsFormat::kTable;
+    if (auto status = gazette::app::PrintStats(stats_dir, format, std::cout); !status.ok()) {
+      // Like serve: a missing, corrupt or misconfigured site is exit status 2.
+      std::cerr << "gazette: " << status.error().message << "\n";
+      return kExitUsage;
+    }
+    return 0;
+  }
   if (!help_command->parsed()) {
     std::cerr << "gazette: no command given (run 'gazette help' for usage)\n";
     return kExitUsage;
@@ -109,7 +125,7 @@ int Run(int argc, char** argv) {
     std::cout << app.get_formatter()->make_help(&app, "gazette", CLI::AppFormatMode::Normal);
     return 0;
   }
-  for (const CLI::App* command : {init_command, demo_command, serve_command}) {
+  for (const CLI::App* command : {init_command, demo_command, serve_command, stats_command}) {
     if (command->get_name() == help_topic) {
       std::cout << command->help("gazette");
       return 0;

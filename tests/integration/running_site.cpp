@@ -43,16 +43,28 @@ RunningSite::RunningSite(const RunningSiteOptions& options)
   if (!storage.ok()) Fail(storage.error().message);
   storage_ = std::move(storage).value();
 
-  config::Environment env;
-  env["GAZETTE_SITE_PAGE_SIZE"] = std::to_string(options.page_size);
-  env["GAZETTE_SERVER_ACCESS_LOG"] = "false";
+  env_ = options.env;
+  env_.emplace("GAZETTE_SITE_PAGE_SIZE", std::to_string(options.page_size));
+  env_.emplace("GAZETTE_SERVER_ACCESS_LOG", "false");
+  site_dir_ = init.dir;
+  StartApplication();
+}
+
+void RunningSite::StartApplication() {
+  config::Environment env(env_.begin(), env_.end());
   app::ServeOverrides overrides;
   overrides.listen = "127.0.0.1:0";
   overrides.threads = 2;
-  auto app = app::Application::Open(init.dir, env, overrides, clock_);
+  auto app = app::Application::Open(site_dir_, env, overrides, clock_);
   if (!app.ok()) Fail(app.error().message);
   app_ = std::move(app).value();
   if (auto status = app_->Start(); !status.ok()) Fail(status.error().message);
+}
+
+void RunningSite::Restart() {
+  app_->Stop();
+  app_.reset();
+  StartApplication();
 }
 
 RunningSite::~RunningSite() {

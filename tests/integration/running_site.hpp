@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "gazette/app/application.hpp"
 #include "gazette/base/clock.hpp"
@@ -24,6 +26,8 @@ struct RunningSiteOptions {
   std::string extra_site_toml;
   /// Files to write under DIR before start: relative path -> content (theme overrides).
   std::vector<std::pair<std::string, std::string>> files;
+  /// Configuration overrides (GAZETTE_SECTION_KEY -> value), as an operator would set them.
+  std::map<std::string, std::string> env;
 };
 
 class RunningSite {
@@ -32,8 +36,11 @@ class RunningSite {
   ~RunningSite();
 
   std::uint16_t port() const { return app_->port(); }
+  /// A graceful stop (in-flight requests finish, counters are written) and a new start on the same site.
+  void Restart();
   ManualClock& clock() { return *clock_; }
-  const std::filesystem::path& dir() const { return dir_.path(); }
+  /// The site directory (gazette.toml, gazette.db).
+  const std::filesystem::path& dir() const { return site_dir_; }
   /// A second handle on the site's database, as an editor's process would have.
   storage::Storage& storage() { return *storage_; }
 
@@ -43,7 +50,11 @@ class RunningSite {
   }
 
  private:
+  void StartApplication();
+
   TempDir dir_;
+  std::filesystem::path site_dir_;
+  std::map<std::string, std::string> env_;
   std::shared_ptr<ManualClock> clock_;
   std::unique_ptr<storage::Storage> storage_;
   std::unique_ptr<app::Application> app_;

@@ -18,7 +18,8 @@
 #include "gazette/render/templates.hpp"
 #include "gazette/site/category_directory.hpp"
 #include "gazette/site/public_site.hpp"
-#include "gazette/stats/visitor_figures.hpp"
+#include "gazette/http/trusted_proxies.hpp"
+#include "gazette/stats/visitor_counter.hpp"
 #include "gazette/storage/sqlite/sqlite_storage.hpp"
 
 namespace gazette::app {
@@ -31,7 +32,8 @@ struct Application::Impl {
   std::optional<render::DateFormatter> dates;
   std::optional<http::StaticFiles> assets;
   std::optional<site::CategoryDirectory> categories;
-  std::unique_ptr<stats::VisitorFigures> visitors;
+  http::TrustedProxies proxies;
+  std::unique_ptr<stats::VisitorCounter> visitors;
   std::unique_ptr<site::PublicSite> site;
   std::unique_ptr<http::Server> server;
   bool running = false;
@@ -108,10 +110,24 @@ Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::pa
   if (!categories.ok()) return std::move(categories).error();
   impl.categories.emplace(std::move(categories).value());
 
-  impl.visitors = std::make_unique<stats::VisitorFigures>(impl.storage->stats(), *impl.clock, *zone, 0);
+  auto proxies = http::TrustedProxies::Parse(impl.config.server.trusted_proxies);
+  if (!proxies.ok()) return WithContext("[server] trusted_proxies", std::move(proxies).error());
+  impl.proxies = std::move(proxies).value();
+
+  std::vector<stats::CounterRow> rows;
+  for (const auto& name : impl.config.stats.rows) {
+    if (auto row = stats::ParseCounterRow(name)) rows.push_back(*row);
+  }
+  stats::VisitorCounterOptions counter_options;
+  counter_options.counting = impl.config.stats.counting;
+  counter_options.initial_total = impl.config.stats.initial_total;
+  auto visitors = stats::VisitorCounter::Start(impl.storage->stats(), *impl.clock, *zone, counter_options);
+  if (!visitors.ok()) return WithContext("visitor statistics", std::move(visitors).error());
+  impl.visitors = std::move(visitors).value();
+
   impl.site = std::make_unique<site::PublicSite>(site::SiteContext{
-      impl.config.site, *impl.storage, *impl.templates, *impl.dates, *impl.assets, *impl.visitors,
-      *impl.categories, *impl.clock});
+      impl.config.site, *impl.storage, *impl.templates, *impl.dates, *impl.assets, *impl.categories,
+      *impl.clock, impl.config.stats, std::move(rows), *impl.visitors, impl.proxies});
   return app;
 }
 
@@ -136,9 +152,13 @@ Status Application::Start() {
 std::uint16_t Application::port() const { return impl_->server ? impl_->server->port() : 0; }
 
 void Application::Stop() {
-  if (!impl_ || !impl_->running) return;
-  impl_->server->Stop();
-  impl_->running = false;
+  if (!impl_) return;
+  if (impl_->running) {
+    impl_->server->Stop();
+    impl_->running = false;
+  }
+  // After the server: the last page views are in memory until this final flush.
+  if (impl_->visitors) impl_->visitors->Stop();
 }
 
 const config::Config& Application::config() const { return impl_->config; }

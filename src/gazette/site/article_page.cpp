@@ -67,12 +67,14 @@ http::Response PublicSite::ArticlePage(const http::Request& request) const {
   }
   body.set("tags", tags);
   body.set("has_tags", !page->tags.empty());
+  if (ctx_.stats_config.show_article_hits) body.set("hits", FormatCount(article.hits));
   view.set("article", body);
   view.set("older", NeighbourView(ctx_, neighbours->older));
   view.set("newer", NeighbourView(ctx_, neighbours->newer));
 
   auto response = Render("article", std::move(view));
   if (response.status == 200) response.SetHeader("Last-Modified", http::FormatHttpDate(article.updated_at));
+  CountPageView(request, response, article.id);
   return response;
 }
 

@@ -7,22 +7,58 @@
 namespace gazette::site {
 
 void PublicSite::RegisterRoutes(http::Router& router) const {
-  const auto bind = [this](http::Response (PublicSite::*page)(const http::Request&) const) {
+  using Page = http::Response (PublicSite::*)(const http::Request&) const;
+  const auto bind = [this](Page page) {
     return [this, page](const http::Request& request) { return (this->*page)(request); };
   };
-  router.Get("/", bind(&PublicSite::FrontPage));
+  // Reader-facing pages count as page views; the article page counts itself, with its article's id.
+  const auto counted = [this](Page page) {
+    return [this, page](const http::Request& request) {
+      auto response = (this->*page)(request);
+      CountPageView(request, response, 0);
+      return response;
+    };
+  };
+  router.Get("/", counted(&PublicSite::FrontPage));
   router.Get("/{year}/{month}/{slug}", bind(&PublicSite::ArticlePage));
-  router.Get("/category/{slug}", bind(&PublicSite::CategoryPage));
-  router.Get("/tag/{slug}", bind(&PublicSite::TagPage));
-  router.Get("/author/{slug}", bind(&PublicSite::AuthorPage));
-  router.Get("/archive", bind(&PublicSite::ArchiveIndexPage));
-  router.Get("/archive/{year}", bind(&PublicSite::ArchiveYearPage));
-  router.Get("/archive/{year}/{month}", bind(&PublicSite::ArchiveMonthPage));
+  router.Get("/category/{slug}", counted(&PublicSite::CategoryPage));
+  router.Get("/tag/{slug}", counted(&PublicSite::TagPage));
+  router.Get("/author/{slug}", counted(&PublicSite::AuthorPage));
+  router.Get("/archive", counted(&PublicSite::ArchiveIndexPage));
+  router.Get("/archive/{year}", counted(&PublicSite::ArchiveYearPage));
+  router.Get("/archive/{year}/{month}", counted(&PublicSite::ArchiveMonthPage));
   // Theme assets are one directory deep (css/, img/, js/): /assets/<kind>/<name>.<fingerprint>.<ext>.
   router.Get("/assets/{kind}/{file}", bind(&PublicSite::AssetFile));
+  router.Get("/robots.txt", bind(&PublicSite::RobotsTxt));
+  router.Get("/api/v1/stats", bind(&PublicSite::StatsApi));
+  router.Get("/api/v1/stats/top", bind(&PublicSite::TopArticlesApi));
   router.SetErrorRenderer([this](const http::Request*, unsigned status, std::string_view message) {
     return ErrorPage(status, message);
   });
+}
+
+std::string PublicSite::ClientAddress(const http::Request& request) const {
+  return ctx_.proxies.ClientAddress(request.peer(), request.Header("X-Forwarded-For"),
+                                    request.Header("Forwarded"));
+}
+
+void PublicSite::CountPageView(const http::Request& request, const http::Response& response,
+                               std::int64_t article_id) const {
+  if (request.method() != http::Method::kGet || response.status != 200) return;
+  ctx_.visitors.RecordPageView(ClientAddress(request), request.Header("User-Agent"), article_id);
+}
+
+http::Response PublicSite::RobotsTxt(const http::Request& request) const {
+  // Whoever reads robots.txt is a crawler: it is not counted as a visitor for the rest of the day.
+  ctx_.visitors.RecordRobotsTxt(ClientAddress(request), request.Header("User-Agent"));
+  http::Response response;
+  response.content_type = "text/plain; charset=utf-8";
+  response.body =
+      "User-agent: *\n"
+      "Disallow: /admin/\n"
+      "Disallow: /api/\n"
+      "Disallow: /search\n";
+  return response;
 }
 
 http::Response PublicSite::Render(std::string_view page, render::View view, unsigned status) const {

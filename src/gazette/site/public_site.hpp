@@ -41,6 +41,16 @@ class PublicSite {
   http::Response ArchiveYearPage(const http::Request& request) const;
   http::Response ArchiveMonthPage(const http::Request& request) const;
   http::Response AssetFile(const http::Request& request) const;
+  http::Response RobotsTxt(const http::Request& request) const;
+  http::Response StatsApi(const http::Request& request) const;
+  http::Response TopArticlesApi(const http::Request& request) const;
+
+  /// Counts a reader's page view when the answer is one: GET (not HEAD) and 200. article_id 0 for
+  /// pages that are not an article.
+  void CountPageView(const http::Request& request, const http::Response& response,
+                     std::int64_t article_id) const;
+  /// The client's address: the peer, or what a trusted proxy says it forwarded for.
+  std::string ClientAddress(const http::Request& request) const;
 
   /// A paginated list of teasers (category, tag, author, month pages) for the page asked in ?page=,
   /// rendered with pages/list. fill adds the page's own keys (heading, intro...) to the view.

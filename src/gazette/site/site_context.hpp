@@ -2,13 +2,17 @@
 /// SiteContext: what the public site's handlers work with, built once by the composition root.
 /// Everything referenced outlives the site; every member is safe to use from the server's threads.
 
+#include <vector>
+
 #include "gazette/base/clock.hpp"
 #include "gazette/config/config.hpp"
 #include "gazette/http/static_files.hpp"
 #include "gazette/render/date_formatter.hpp"
 #include "gazette/render/templates.hpp"
 #include "gazette/site/category_directory.hpp"
-#include "gazette/stats/visitor_figures.hpp"
+#include "gazette/http/trusted_proxies.hpp"
+#include "gazette/stats/counter_figures.hpp"
+#include "gazette/stats/visitor_counter.hpp"
 #include "gazette/storage/storage.hpp"
 
 namespace gazette::site {
@@ -19,9 +23,12 @@ struct SiteContext {
   const render::Templates& templates;
   const render::DateFormatter& dates;
   const http::StaticFiles& assets;
-  stats::VisitorFigures& visitors;
   const CategoryDirectory& categories;
   const Clock& clock;
+  const config::StatsConfig& stats_config;
+  std::vector<stats::CounterRow> counter_rows;  ///< from stats_config.rows, in order
+  stats::VisitorCounter& visitors;
+  const http::TrustedProxies& proxies;
 };
 
 }  // namespace gazette::site

@@ -18,18 +18,16 @@ View AuthorView(const domain::ArticleAuthor& author) {
   return view;
 }
 
-View CounterView(const storage::VisitorTotals& totals) {
+View CounterView(const SiteContext& ctx) {
+  const stats::CounterFigures figures = ctx.visitors.Current();
   View rows{View::type::list};
-  const auto add_row = [&rows](const char* key, const char* label, std::int64_t value) {
-    View row;
-    row.set("key", key);
-    row.set("label", label);
-    row.set("value", FormatCount(value));
-    rows.push_back(row);
-  };
-  add_row("today", "Today", totals.today);
-  add_row("yesterday", "Yesterday", totals.yesterday);
-  add_row("all", "All", totals.all);
+  for (const auto row : ctx.counter_rows) {
+    View item;
+    item.set("key", std::string(stats::CounterRowKey(row)));
+    item.set("label", std::string(stats::CounterRowLabel(row)));
+    item.set("value", FormatCount(figures.Get(row)));
+    rows.push_back(item);
+  }
   return rows;
 }
 
@@ -100,7 +98,7 @@ View LayoutView(const SiteContext& ctx, const PageMeta& meta) {
   view.set("language", ctx.config.language);
   view.set("today_iso", ctx.dates.IsoDate(now));
   view.set("today_text", ctx.dates.Format(now));
-  view.set("counter", CounterView(ctx.visitors.Current()));
+  view.set("counter", CounterView(ctx));
   view.set("navigation", NavigationView(ctx));
   view.set("stylesheet_url", ctx.assets.UrlFor("css/site.css").value_or("/assets/css/site.css"));
   view.set("document_title",
