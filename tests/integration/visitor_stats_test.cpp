@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "gazette/storage/sqlite/sqlite_storage.hpp"
 #include "integration/child_process.hpp"
 #include "integration/html_scan.hpp"
 #include "integration/running_site.hpp"
@@ -165,8 +166,18 @@ TEST(VisitorStats, AKilledServerLosesAtMostTheLastSecond) {
     ASSERT_TRUE(WaitUntilAccepting(port)) << server.err();
     VisitConcurrently(port, 0, 500, 4);
     ASSERT_EQ(Today(port), 500);
-    // Two flush intervals, then no chance to write anything more.
-    std::this_thread::sleep_for(2s);
+    // The flusher writes within its one-second interval; wait for it (bounded), then give the server no
+    // chance to write anything more.
+    const auto today = TimeZone::Utc().DateOf(SystemClock().Now());
+    auto storage = storage::OpenSqliteStorage(std::filesystem::path(site) / "gazette.db",
+                                              storage::SqliteOpenMode::kExisting);
+    ASSERT_TRUE(storage.ok());
+    std::int64_t stored = 0;
+    for (int attempt = 0; attempt < 100 && stored != 500; ++attempt) {
+      std::this_thread::sleep_for(100ms);
+      stored = (*storage)->stats().Totals(today)->today;
+    }
+    ASSERT_EQ(stored, 500) << "the figures were not written within 10 s";
     server.Signal(SIGKILL);
     server.Wait();
   }
