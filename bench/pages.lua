@@ -3,10 +3,17 @@
 --   BENCH_PATHS_FILE unset: every request is the URL's path, pre-built once by wrk (cheapest for wrk);
 --   BENCH_PATHS_FILE=FILE:  each request picks a random path from FILE (one path per line).
 -- BENCH_HEADERS="Name: value|Name: value" adds request headers (e.g. Accept-Encoding for the gzip runs).
+-- BENCH_VISITOR_SEED=N (1..65535): every request carries a new X-Forwarded-For address, 2001:db8:N:T::n
+--   (T the wrk thread, n its request count), so that a server trusting 127.0.0.1 as a proxy sees each
+--   request as a new visitor. Runs with different seeds send different addresses. Combines with either mode.
 -- done() prints one "BENCH key=value ..." line that bench/run parses; wrk's own report is printed too.
 
 local paths_file = os.getenv("BENCH_PATHS_FILE")
 local extra_headers = os.getenv("BENCH_HEADERS")
+local visitor_seed = tonumber(os.getenv("BENCH_VISITOR_SEED") or "")
+if visitor_seed and (visitor_seed < 1 or visitor_seed > 65535 or visitor_seed % 1 ~= 0) then
+  error("BENCH_VISITOR_SEED must be a whole number in 1..65535")
+end
 
 if extra_headers and extra_headers ~= "" then
   for field in string.gmatch(extra_headers, "[^|]+") do
@@ -22,19 +29,31 @@ function setup(thread)
   thread:set("thread_id", next_thread_id)
 end
 
-if paths_file and paths_file ~= "" then
+local random_paths = paths_file and paths_file ~= ""
+if random_paths or visitor_seed then
   local paths = {}
+  local sent = 0
 
   function init(args)
-    for line in io.lines(paths_file) do
-      if line ~= "" then paths[#paths + 1] = line end
+    if random_paths then
+      for line in io.lines(paths_file) do
+        if line ~= "" then paths[#paths + 1] = line end
+      end
+      if #paths == 0 then error("no paths in " .. paths_file) end
     end
-    if #paths == 0 then error("no paths in " .. paths_file) end
     math.randomseed(1000 + (thread_id or 0))
   end
 
   function request()
-    return wrk.format(nil, paths[math.random(#paths)])
+    local path = nil
+    if random_paths then path = paths[math.random(#paths)] end
+    if visitor_seed then
+      -- Written into wrk.headers itself: wrk.format() without a headers table uses them, -H ones included.
+      sent = sent + 1
+      wrk.headers["X-Forwarded-For"] = string.format("2001:db8:%x:%x::%x:%x", visitor_seed, thread_id or 0,
+                                                     math.floor(sent / 65536) % 65536, sent % 65536)
+    end
+    return wrk.format(nil, path)
   end
 end
 
