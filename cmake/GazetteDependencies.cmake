@@ -1,7 +1,8 @@
 # Every third-party library comes from a Debian 12 package (scripts/install-deps); nothing is fetched.
 set(THREADS_PREFER_PTHREAD_FLAG ON)
 find_package(Threads REQUIRED)
-find_package(Boost 1.81 EXACT REQUIRED COMPONENTS url json)
+# Boost 1.81 ships its own CMake package files; the FindBoost module of CMake 3.25 predates 1.81.
+find_package(Boost 1.81.0 EXACT REQUIRED CONFIG COMPONENTS url json)
 find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(CLI11 REQUIRED)
