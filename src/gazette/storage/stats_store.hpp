@@ -32,12 +32,14 @@ using VisitorSalt = std::array<std::uint8_t, 16>;
 
 /// What the background flusher writes, in one transaction.
 struct StatsBatch {
-  LocalDate day;                       ///< the local day these figures belong to
-  std::int64_t visitors = 0;           ///< the day's distinct visitors so far (absolute, replaces the stored value)
-  std::int64_t page_views = 0;         ///< the day's page views so far (absolute, replaces the stored value)
+  LocalDate day;                ///< the local day these figures belong to
+  std::int64_t visitors = 0;    ///< the day's distinct visitors so far (absolute, replaces the stored value)
+  std::int64_t page_views = 0;  ///< the day's page views so far (absolute, replaces the stored value)
   std::vector<std::uint64_t> new_visitor_hashes;  ///< identities first seen since the last batch
-  std::vector<std::uint64_t> new_bot_hashes;      ///< identities found to be crawlers (robots.txt) since the last batch
-  std::vector<std::pair<std::int64_t, std::int64_t>> article_hits;  ///< (article id, hits since the last batch)
+  std::vector<std::uint64_t>
+      new_bot_hashes;  ///< identities found to be crawlers (robots.txt) since the last batch
+  std::vector<std::pair<std::int64_t, std::int64_t>>
+      article_hits;  ///< (article id, hits since the last batch)
 };
 
 /// An article and its hits over a range of days, for "most read" lists.
@@ -69,15 +71,16 @@ class StatsStore {
   virtual Result<std::vector<DayFigures>> History(LocalDate from, LocalDate to) = 0;
 
   /// Writes a batch atomically: the day's figures, new identities, article hit increments (both the
-  /// article's total and its per-day figure). Identities already stored are ignored; identities are kept
-  /// only for the day BeginDay last started (a batch that arrives after the rollover stores its figures,
-  /// not its identities). Hits of an article that no longer exists are dropped without failing the batch.
-  /// kInvalid (nothing written) for a date off the calendar or a negative figure or hit count.
+  /// article's total and its per-day figure). An identity written twice is returned once by BeginDay;
+  /// identities are kept only for the day BeginDay last started (a batch that arrives after the rollover
+  /// stores its figures, not its identities). Hits of an article that no longer exists are dropped without
+  /// failing the batch. kInvalid (nothing written) for a date off the calendar or a negative figure or hit
+  /// count.
   virtual Status Write(const StatsBatch& batch) = 0;
 
-  /// Starts or continues `day`: returns the day's stored salt and identities, or stores `fresh_salt` as
-  /// the day's salt when there is none. Salts and identities of every other day are deleted in the same
-  /// transaction (they must not outlive their day).
+  /// Starts or continues `day`: returns the day's stored salt and identities (each once, in ascending order),
+  /// or stores `fresh_salt` as the day's salt when there is none. Salts and identities of every other day are
+  /// deleted in the same transaction (they must not outlive their day).
   virtual Result<VisitorDayState> BeginDay(LocalDate day, const VisitorSalt& fresh_salt) = 0;
 
   /// Visible articles with the most hits over [from, to] inclusive, most first (ties: newest first), at

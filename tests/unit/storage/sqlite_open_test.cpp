@@ -37,8 +37,9 @@ TEST(SqliteOpen, CreatesAndMigratesAnEmptyDatabase) {
   SQLite::Database db((dir / "gazette.db").string());
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), LatestMigration());
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
-  for (const char* table : {"authors", "categories", "tags", "articles", "article_tags", "daily_stats",
-                            "visitor_salts", "visitor_identities", "bot_identities", "article_daily_hits"}) {
+  for (const char* table :
+       {"authors", "categories", "tags", "articles", "article_tags", "daily_stats", "visitor_salts",
+        "visitor_identities", "bot_identities", "article_daily_hits", "visitor_identity_batches"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
   // Reserved for later migrations.

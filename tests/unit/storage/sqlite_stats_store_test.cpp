@@ -71,19 +71,91 @@ TEST_F(SqliteStatsStoreTest, TotalsReadTodayYesterdayAcrossAYearBoundaryAndTheSu
   EXPECT_EQ(totals->all, 1000000000320);
 }
 
-TEST_F(SqliteStatsStoreTest, HashesAreStoredAsTheSameBitsInASignedInteger) {
+TEST_F(SqliteStatsStoreTest, EachWriteAppendsOnePackedRowPerKindOfIdentity) {
   ASSERT_TRUE(stats().BeginDay(kToday, {}).ok());
   StatsBatch batch;
   batch.day = kToday;
-  batch.new_visitor_hashes = {std::numeric_limits<std::uint64_t>::max(), std::uint64_t{1} << 63, 5};
+  batch.new_visitor_hashes = {std::numeric_limits<std::uint64_t>::max(), std::uint64_t{1} << 63,
+                              0x0102030405060708ull};
+  batch.new_bot_hashes = {9};
   ASSERT_TRUE(stats().Write(batch).ok());
-  SQLite::Statement rows(*db_, "SELECT day, hash FROM visitor_identities ORDER BY hash");
-  std::vector<std::int64_t> stored;
+  batch.new_visitor_hashes = {5};
+  batch.new_bot_hashes.clear();
+  ASSERT_TRUE(stats().Write(batch).ok());
+
+  SQLite::Statement rows(*db_, "SELECT day, kind, hex(hashes) FROM visitor_identity_batches ORDER BY id");
+  std::vector<std::string> stored;
   while (rows.executeStep()) {
     EXPECT_EQ(rows.getColumn(0).getString(), "2026-01-02");
-    stored.push_back(rows.getColumn(1).getInt64());
+    stored.push_back(rows.getColumn(1).getString() + ":" + rows.getColumn(2).getString());
   }
-  EXPECT_EQ(stored, (std::vector<std::int64_t>{std::numeric_limits<std::int64_t>::min(), -1, 5}));
+  // Little-endian 8-byte integers, whatever the machine's byte order.
+  EXPECT_EQ(stored, (std::vector<std::string>{
+                        "visitor:FFFFFFFFFFFFFFFF00000000000000800807060504030201",
+                        "bot:0900000000000000",
+                        "visitor:0500000000000000",
+                    }));
+}
+
+TEST_F(SqliteStatsStoreTest, TheDaysIdentitiesComeBackFromTheLogWithBitsIntact) {
+  ASSERT_TRUE(stats().BeginDay(kToday, {}).ok());
+  StatsBatch batch;
+  batch.day = kToday;
+  batch.new_visitor_hashes = {std::numeric_limits<std::uint64_t>::max(), std::uint64_t{1} << 63};
+  batch.new_bot_hashes = {7};
+  ASSERT_TRUE(stats().Write(batch).ok());
+  batch.new_visitor_hashes = {0};
+  batch.new_bot_hashes = {};
+  ASSERT_TRUE(stats().Write(batch).ok());
+
+  auto state = stats().BeginDay(kToday, {});
+  ASSERT_TRUE(state.ok()) << state.error().message;
+  EXPECT_EQ(state->visitor_hashes, (std::vector<std::uint64_t>{0, std::uint64_t{1} << 63,
+                                                               std::numeric_limits<std::uint64_t>::max()}));
+  EXPECT_EQ(state->bot_hashes, (std::vector<std::uint64_t>{7}));
+
+  // The next day starts empty and the old day's batches are gone.
+  auto next = stats().BeginDay(kToday.NextDay(), {});
+  ASSERT_TRUE(next.ok());
+  EXPECT_TRUE(next->visitor_hashes.empty());
+  EXPECT_EQ(Count("visitor_identity_batches"), 0);
+}
+
+TEST_F(SqliteStatsStoreTest, IdentitiesStoredBeforeTheLogAreStillReadForTheirDayAndThenDeleted) {
+  // Rows in 0002's one-row-per-identity tables, as a server before migration 0003 left them.
+  db_->exec(
+      "INSERT INTO visitor_identities (day, hash) VALUES ('2026-01-02', -1), ('2026-01-02', 5), "
+      "('2026-01-01', 6)");
+  db_->exec("INSERT INTO bot_identities (day, hash) VALUES ('2026-01-02', 8)");
+  ASSERT_TRUE(stats().BeginDay(kToday, {}).ok());
+  StatsBatch batch;
+  batch.day = kToday;
+  batch.new_visitor_hashes = {42};
+  ASSERT_TRUE(stats().Write(batch).ok());
+
+  auto state = stats().BeginDay(kToday, {});
+  ASSERT_TRUE(state.ok()) << state.error().message;
+  EXPECT_THAT(state->visitor_hashes,
+              ::testing::UnorderedElementsAre(std::numeric_limits<std::uint64_t>::max(), 5u, 42u));
+  EXPECT_EQ(state->bot_hashes, (std::vector<std::uint64_t>{8}));
+  EXPECT_EQ(Count("visitor_identities"), 2);  // yesterday's row went at the first BeginDay
+
+  ASSERT_TRUE(stats().BeginDay(kToday.NextDay(), {}).ok());
+  EXPECT_EQ(Count("visitor_identities"), 0);
+  EXPECT_EQ(Count("bot_identities"), 0);
+}
+
+TEST_F(SqliteStatsStoreTest, SchemaRejectsAnIdentityBlobThatIsNotWholeIdentities) {
+  for (const char* blob : {"zeroblob(0)", "zeroblob(7)", "'text'"}) {
+    EXPECT_THROW(db_->exec(std::string("INSERT INTO visitor_identity_batches (day, kind, hashes) VALUES "
+                                       "('2026-01-02', 'visitor', ") +
+                           blob + ")"),
+                 SQLite::Exception)
+        << blob;
+  }
+  EXPECT_THROW(db_->exec("INSERT INTO visitor_identity_batches (day, kind, hashes) VALUES "
+                         "('2026-01-02', 'robot', zeroblob(8))"),
+               SQLite::Exception);
 }
 
 TEST_F(SqliteStatsStoreTest, ASaltIsStoredAsSixteenBytesAndDeletedWithItsDay) {
@@ -120,15 +192,14 @@ TEST_F(SqliteStatsStoreTest, AWriteThatFailsMidwayLeavesNothingBehind) {
   ASSERT_FALSE(written.ok());
   EXPECT_THAT(written.error().message, HasSubstr(path().string()));
   EXPECT_EQ(Count("daily_stats"), 0);
-  EXPECT_EQ(Count("visitor_identities"), 0);
-  EXPECT_EQ(Count("bot_identities"), 0);
+  EXPECT_EQ(Count("visitor_identity_batches"), 0);
   EXPECT_EQ(Count("article_daily_hits"), 0);
   EXPECT_EQ(db_->execAndGet("SELECT sum(hits) FROM articles").getInt64(), 0);
 
   // The store is usable afterwards, and the same batch goes through once the cause is gone.
   db_->exec("DROP TRIGGER fail_on_broken");
   ASSERT_TRUE(stats().Write(batch).ok());
-  EXPECT_EQ(Count("visitor_identities"), 3);
+  EXPECT_EQ(Count("visitor_identity_batches"), 2);
   EXPECT_EQ(db_->execAndGet("SELECT sum(hits) FROM articles").getInt64(), 7);
 }
 

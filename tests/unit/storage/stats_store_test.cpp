@@ -187,8 +187,7 @@ TEST_P(StatsStoreTest, IdentitiesAreStoredOnceWithEveryBitAndComeBackFromBeginDa
 
 TEST_P(StatsStoreTest, ALargeBatchOfIdentitiesIsStoredOnceEach) {
   Begin(kToday, Salt(1));
-  // Enough to cross the SQLite backend's multi-row inserts (a few hundred rows each) and leave a tail, with
-  // repeats within the batch and from the previous one.
+  // A large batch with repeats within it and from the previous one.
   std::vector<std::uint64_t> expected;
   StatsBatch first = Figures(kToday, 0, 0);
   for (std::uint64_t i = 0; i < 300; ++i) first.new_visitor_hashes.push_back(i * 0x9E3779B97F4A7C15ULL);

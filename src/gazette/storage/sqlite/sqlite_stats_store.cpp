@@ -30,42 +30,52 @@ enum Key : std::uint64_t {
   kInsertSalt,
   kPageViews,
   kTopArticles,
-  // Each identity table has a block of keys: its first key plus an IdentityStatement.
+  kAppendIdentities,
+  // Each table of per-day private state has a block of keys: its first key plus a DayStatement.
   kVisitorStatements = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 140,
   kBotStatements = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 160,
+  kBatchStatements = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 180,
 };
-enum IdentityStatement : std::uint64_t {
-  kAnyOfDay,
-  kClear,
-  kDeleteEarlier,
-  kDeleteLater,
-  kOfDay,
-  kInsertRow,
-  kInsertChunk
-};
+enum DayStatement : std::uint64_t { kAnyOfDay, kClear, kDeleteEarlier, kDeleteLater, kOfDay };
 
-/// One identity table's SQL and the first of its statement keys.
-struct IdentityTable {
-  const stats_sql::IdentityTableSql& sql;
+/// One table's per-day SQL and the first of its statement keys.
+struct DayScopedTable {
+  const stats_sql::DayScopedSql& sql;
   std::uint64_t first_key;
 };
-const IdentityTable kVisitorTable{stats_sql::kVisitorSql, kVisitorStatements};
-const IdentityTable kBotTable{stats_sql::kBotSql, kBotStatements};
+const DayScopedTable kVisitorTable{stats_sql::kVisitorSql, kVisitorStatements};
+const DayScopedTable kBotTable{stats_sql::kBotSql, kBotStatements};
+const DayScopedTable kBatchTable{stats_sql::kBatchSql, kBatchStatements};
 
-Statement& Prepared(Connection& connection, const IdentityTable& table, IdentityStatement statement,
-                    const char* sql) {
-  return connection.Cached(table.first_key + statement, [sql] { return std::string(sql); });
+Statement& Prepared(Connection& connection, const DayScopedTable& table, DayStatement statement) {
+  const stats_sql::DayScopedSql& sql = table.sql;
+  const char* text = nullptr;
+  switch (statement) {
+    case kAnyOfDay:
+      text = sql.any_of_day;
+      break;
+    case kClear:
+      text = sql.clear;
+      break;
+    case kDeleteEarlier:
+      text = sql.delete_earlier;
+      break;
+    case kDeleteLater:
+      text = sql.delete_later;
+      break;
+    case kOfDay:
+      text = sql.of_day;
+      break;
+  }
+  return connection.Cached(table.first_key + statement, [text] { return std::string(text); });
 }
 
 Statement& Prepared(Connection& connection, Key key, const char* sql) {
   return connection.Cached(key, [sql] { return std::string(sql); });
 }
 
-/// Identities are unsigned 64-bit hashes kept as the same 64 bits in SQLite's signed INTEGER. Both casts
-/// are modular (defined since C++20), so every value, 2^63 and above included, round-trips exactly.
-std::int64_t ToStored(std::uint64_t hash) {
-  return static_cast<std::int64_t>(hash);
-}
+/// 0002's tables kept each unsigned 64-bit identity as the same 64 bits in SQLite's signed INTEGER; the cast
+/// back is modular (defined since C++20), so values of 2^63 and above come back exactly.
 std::uint64_t FromStored(std::int64_t stored) {
   return static_cast<std::uint64_t>(stored);
 }
@@ -115,62 +125,82 @@ Status CheckBatch(const StatsBatch& batch) {
   return OkStatus();
 }
 
-void InsertIdentities(Connection& connection, const IdentityTable& table, const std::string& day,
-                      std::span<const std::uint64_t> hashes) {
-  if (hashes.empty()) return;
-  std::vector<std::int64_t> stored(hashes.size());
-  std::transform(hashes.begin(), hashes.end(), stored.begin(), ToStored);
-  // In key order each insert lands beside the previous one, so a batch walks the B-tree once instead of
-  // jumping to a random page per identity.
-  std::sort(stored.begin(), stored.end());
+constexpr std::size_t kPackedIdentityBytes = 8;
 
-  const auto statement = [&](int rows) -> Statement& {
-    const IdentityStatement which = rows == 1 ? kInsertRow : kInsertChunk;
-    return connection.Cached(table.first_key + which,
-                             [&] { return stats_sql::InsertIdentitiesSql(table.sql, rows); });
-  };
-  constexpr auto kChunk = static_cast<std::size_t>(stats_sql::kIdentitiesPerInsert);
-  std::size_t next = 0;
-  for (; stored.size() - next >= kChunk; next += kChunk) {
-    ScopedUse s(statement(stats_sql::kIdentitiesPerInsert));
-    s->BindText(1, day);
-    for (std::size_t row = 0; row < kChunk; ++row) s->BindInt(static_cast<int>(row) + 2, stored[next + row]);
-    s->Run();
+/// The batch log's blob: each identity as 8 bytes, little-endian, whatever the machine's byte order.
+std::vector<std::uint8_t> PackIdentities(std::span<const std::uint64_t> hashes) {
+  std::vector<std::uint8_t> packed(hashes.size() * kPackedIdentityBytes);
+  std::uint8_t* out = packed.data();
+  for (const std::uint64_t hash : hashes) {
+    for (std::size_t byte = 0; byte < kPackedIdentityBytes; ++byte)
+      *out++ = static_cast<std::uint8_t>(hash >> (8 * byte));
   }
-  for (; next < stored.size(); ++next) {
-    ScopedUse s(statement(1));
-    s->BindText(1, day);
-    s->BindInt(2, stored[next]);
-    s->Run();
+  return packed;
+}
+
+void UnpackIdentities(std::span<const std::uint8_t> packed, std::vector<std::uint64_t>& hashes) {
+  hashes.reserve(hashes.size() + packed.size() / kPackedIdentityBytes);
+  for (std::size_t at = 0; at + kPackedIdentityBytes <= packed.size(); at += kPackedIdentityBytes) {
+    std::uint64_t hash = 0;
+    for (std::size_t byte = 0; byte < kPackedIdentityBytes; ++byte)
+      hash |= std::uint64_t{packed[at + byte]} << (8 * byte);
+    hashes.push_back(hash);
   }
 }
 
-/// Deletes the identities of every day but `day` from the table, and returns the day's ones.
-std::vector<std::uint64_t> KeepOnlyDay(Connection& connection, const IdentityTable& table,
-                                       const std::string& day) {
-  const auto run = [&](IdentityStatement which, const char* sql) {
-    ScopedUse s(Prepared(connection, table, which, sql));
-    s->BindText(1, day);
-    s->Run();
-  };
+/// Appends one row to the identity log: a few pages at the end of the table, however many identities.
+void AppendIdentities(Connection& connection, const std::string& day, const char* kind,
+                      std::span<const std::uint64_t> hashes) {
+  if (hashes.empty()) return;
+  const std::vector<std::uint8_t> packed = PackIdentities(hashes);
+  ScopedUse s(Prepared(connection, kAppendIdentities, stats_sql::kAppendIdentities));
+  s->BindText(1, day);
+  s->BindText(2, kind);
+  s->BindBlob(3, packed);
+  s->Run();
+}
+
+/// Deletes the rows of every day but `day` from the table; returns whether `day` has rows.
+bool KeepOnlyDay(Connection& connection, const DayScopedTable& table, const std::string& day) {
   bool any = false;
   {
-    ScopedUse s(Prepared(connection, table, kAnyOfDay, table.sql.any_of_day));
+    ScopedUse s(Prepared(connection, table, kAnyOfDay));
     s->BindText(1, day);
     any = s->Step() && s->Int(0) != 0;
   }
-  std::vector<std::uint64_t> hashes;
   if (!any) {
-    ScopedUse s(Prepared(connection, table, kClear, table.sql.clear));
+    ScopedUse s(Prepared(connection, table, kClear));
     s->Run();
-    return hashes;
+    return false;
   }
-  run(kDeleteEarlier, table.sql.delete_earlier);
-  run(kDeleteLater, table.sql.delete_later);
-  ScopedUse s(Prepared(connection, table, kOfDay, table.sql.of_day));
+  for (const DayStatement which : {kDeleteEarlier, kDeleteLater}) {
+    ScopedUse s(Prepared(connection, table, which));
+    s->BindText(1, day);
+    s->Run();
+  }
+  return true;
+}
+
+/// The day's identities from one of 0002's one-row-per-identity tables (deleting other days' rows).
+std::vector<std::uint64_t> LoadLegacyIdentities(Connection& connection, const DayScopedTable& table,
+                                                const std::string& day) {
+  std::vector<std::uint64_t> hashes;
+  if (!KeepOnlyDay(connection, table, day)) return hashes;
+  ScopedUse s(Prepared(connection, table, kOfDay));
   s->BindText(1, day);
   while (s->Step()) hashes.push_back(FromStored(s->Int(0)));
   return hashes;
+}
+
+/// The day's identities from the batch log (deleting other days' batches), added to state.
+void LoadLoggedIdentities(Connection& connection, const std::string& day, VisitorDayState& state) {
+  if (!KeepOnlyDay(connection, kBatchTable, day)) return;
+  ScopedUse s(Prepared(connection, kBatchTable, kOfDay));
+  s->BindText(1, day);
+  while (s->Step()) {
+    const bool bot = s->Text(0) == stats_sql::kBotKind;
+    UnpackIdentities(s->Blob(1), bot ? state.bot_hashes : state.visitor_hashes);
+  }
 }
 
 /// The batch's rows, inside the caller's transaction.
@@ -192,8 +222,8 @@ void WriteRows(Connection& connection, const std::string& day, const StatsBatch&
     started = s->Step();
   }
   if (started) {
-    InsertIdentities(connection, kVisitorTable, day, batch.new_visitor_hashes);
-    InsertIdentities(connection, kBotTable, day, batch.new_bot_hashes);
+    AppendIdentities(connection, day, stats_sql::kVisitorKind, batch.new_visitor_hashes);
+    AppendIdentities(connection, day, stats_sql::kBotKind, batch.new_bot_hashes);
   }
 
   for (const auto& [article_id, hits] : batch.article_hits) {
@@ -292,8 +322,15 @@ Result<VisitorDayState> SqliteStatsStore::BeginDay(LocalDate day, const VisitorS
         s->BindText(1, *key);
         s->Run();
       }
-      state.visitor_hashes = KeepOnlyDay(connection, kVisitorTable, *key);
-      state.bot_hashes = KeepOnlyDay(connection, kBotTable, *key);
+      state.visitor_hashes = LoadLegacyIdentities(connection, kVisitorTable, *key);
+      state.bot_hashes = LoadLegacyIdentities(connection, kBotTable, *key);
+      LoadLoggedIdentities(connection, *key, state);
+      // The log is appended blindly: an identity sent twice (a flush retried after a failed commit that did
+      // land) comes back once.
+      for (auto* hashes : {&state.visitor_hashes, &state.bot_hashes}) {
+        std::sort(hashes->begin(), hashes->end());
+        hashes->erase(std::unique(hashes->begin(), hashes->end()), hashes->end());
+      }
 
       bool stored = false;
       {

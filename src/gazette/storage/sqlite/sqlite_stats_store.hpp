@@ -1,6 +1,7 @@
 #pragma once
-/// StatsStore over SQLite: daily_stats (the history), visitor_salts with visitor_identities and
-/// bot_identities (the current day's private state), article_daily_hits (most-read rankings).
+/// StatsStore over SQLite: daily_stats (the history), visitor_salts with the visitor_identity_batches log
+/// (the current day's private state; 0002's visitor_identities and bot_identities are only read),
+/// article_daily_hits (most-read rankings).
 
 #include <cstdint>
 #include <string>

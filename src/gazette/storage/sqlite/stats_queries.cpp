@@ -6,13 +6,6 @@
 
 namespace gazette::storage::sqlite::stats_sql {
 
-std::string InsertIdentitiesSql(const IdentityTableSql& table, int rows) {
-  std::string sql = fmt::format("INSERT INTO {} (day, hash) VALUES ", table.table);
-  for (int row = 0; row < rows; ++row) sql += fmt::format("{}(?1, ?{})", row == 0 ? "" : ", ", row + 2);
-  sql += " ON CONFLICT DO NOTHING";
-  return sql;
-}
-
 std::string TopArticlesSql() {
   // The inner query reads only the range's rows and yields one row per article hit in it; the outer one
   // reads each of those articles by key, applies the visibility rule and sorts (a few thousand rows at most

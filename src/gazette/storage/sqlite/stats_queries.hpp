@@ -26,10 +26,10 @@ inline constexpr const char* kUpsertDay =
 /// ?1 day: whether BeginDay started it (its salt is stored).
 inline constexpr const char* kDayStarted = "SELECT 1 FROM visitor_salts WHERE day = ?1";
 
-/// The statements over one identity table (visitor_identities or bot_identities); ?1 is the day.
-struct IdentityTableSql {
+/// Statements over a table of per-day private state (?1 is the day), used by BeginDay to keep only the day.
+struct DayScopedSql {
   const char* table;
-  const char* any_of_day;  ///< whether the day has identities
+  const char* any_of_day;  ///< whether the day has rows
   /// DELETE without WHERE: SQLite frees the table's pages whole instead of deleting a million rows one by
   /// one at midnight.
   const char* clear;
@@ -37,9 +37,12 @@ struct IdentityTableSql {
   /// identities seeks past them instead of reading every one to delete nothing.
   const char* delete_earlier;
   const char* delete_later;
-  const char* of_day;  ///< the day's hashes
+  const char* of_day;  ///< the day's identities (0002's tables: hash; the batch log: kind, hashes)
 };
-inline constexpr IdentityTableSql kVisitorSql{
+
+/// 0002's tables, one row per identity: only read now (for the day they were written on), then deleted
+/// with their day. The batch log below replaced them.
+inline constexpr DayScopedSql kVisitorSql{
     "visitor_identities",
     "SELECT EXISTS (SELECT 1 FROM visitor_identities WHERE day = ?1)",
     "DELETE FROM visitor_identities",
@@ -47,7 +50,7 @@ inline constexpr IdentityTableSql kVisitorSql{
     "DELETE FROM visitor_identities WHERE day > ?1",
     "SELECT hash FROM visitor_identities WHERE day = ?1",
 };
-inline constexpr IdentityTableSql kBotSql{
+inline constexpr DayScopedSql kBotSql{
     "bot_identities",
     "SELECT EXISTS (SELECT 1 FROM bot_identities WHERE day = ?1)",
     "DELETE FROM bot_identities",
@@ -56,12 +59,20 @@ inline constexpr IdentityTableSql kBotSql{
     "SELECT hash FROM bot_identities WHERE day = ?1",
 };
 
-/// Identities one INSERT writes: a statement per few hundred rows rather than per row saves most of the
-/// per-statement work on a 10,000-identity batch (and stays far below SQLite's 32,766 parameters).
-inline constexpr int kIdentitiesPerInsert = 256;
-/// ?1 day, ?2 ... ?(rows + 1) hashes. DO NOTHING covers only the key conflict (an identity already stored,
-/// or twice in the batch), unlike OR IGNORE, which would also hide a broken constraint.
-std::string InsertIdentitiesSql(const IdentityTableSql& table, int rows);
+/// The identity log (migration 0003): one row per flush and kind, the identities packed in a blob.
+inline constexpr DayScopedSql kBatchSql{
+    "visitor_identity_batches",
+    "SELECT EXISTS (SELECT 1 FROM visitor_identity_batches WHERE day = ?1)",
+    "DELETE FROM visitor_identity_batches",
+    "DELETE FROM visitor_identity_batches WHERE day < ?1",
+    "DELETE FROM visitor_identity_batches WHERE day > ?1",
+    "SELECT kind, hashes FROM visitor_identity_batches WHERE day = ?1 ORDER BY id",
+};
+/// ?1 day, ?2 kind ('visitor' or 'bot'), ?3 the identities as 8-byte little-endian integers.
+inline constexpr const char* kAppendIdentities =
+    "INSERT INTO visitor_identity_batches (day, kind, hashes) VALUES (?1, ?2, ?3)";
+inline constexpr const char* kVisitorKind = "visitor";
+inline constexpr const char* kBotKind = "bot";
 
 /// ?1 article id, ?2 hits to add. No row changes when the article was deleted meanwhile.
 inline constexpr const char* kAddArticleHits = "UPDATE articles SET hits = hits + ?2 WHERE id = ?1";
