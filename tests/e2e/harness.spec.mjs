@@ -1,0 +1,77 @@
+// The harness checks itself: the problems every browser test fails on are really seen (so that "no
+// console errors, no CSP violations" can fail), and a bounded wait really ends. No Gazette server here:
+// the pages are made in the browser.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { kViewport, launchBrowser } from './support/browser.mjs';
+import { PageProblems } from './support/page_problems.mjs';
+import { timeouts } from './support/timeouts.mjs';
+import { waitUntil } from './support/wait.mjs';
+
+describe('browser test harness', () => {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  }, { timeout: timeouts.browserLaunch });
+  after(() => browser?.close());
+
+  async function watchedPage(contextOptions = {}) {
+    const problems = new PageProblems();
+    const context = await browser.newContext({ viewport: kViewport, ...contextOptions });
+    await problems.watchContext(context);
+    return { problems, page: await context.newPage(), context };
+  }
+
+  // setContent() fires no load of its own subresources before it returns, so wait for what was seen.
+  const seen = (problems, pattern) =>
+    waitUntil(() => {
+      const found = problems.take();
+      return found.some((problem) => pattern.test(problem)) && found;
+    }, { what: `a problem matching ${pattern}`, timeoutMs: 5_000 });
+
+  test('a console error on a page is a problem', async () => {
+    const { problems, page, context } = await watchedPage();
+    await page.setContent('<p>x</p><script>console.error("broken widget")</script>');
+    await seen(problems, /^console error on .*: broken widget$/);
+    await context.close();
+  });
+
+  test('an uncaught exception on a page is a problem', async () => {
+    const { problems, page, context } = await watchedPage();
+    await page.setContent('<script>null.property</script>');
+    await seen(problems, /^uncaught exception on .*null/);
+    await context.close();
+  });
+
+  test('a Content Security Policy violation is a problem', async () => {
+    const { problems, page, context } = await watchedPage();
+    await page.setContent('<meta http-equiv="Content-Security-Policy" content="style-src \'none\'">' +
+                          '<p style="color: red">inline style</p>');
+    await seen(problems, /Content Security Policy/);
+    await context.close();
+  });
+
+  test('a Content Security Policy violation is a problem with JavaScript off too', async () => {
+    const { problems, page, context } = await watchedPage({ javaScriptEnabled: false });
+    await page.setContent('<meta http-equiv="Content-Security-Policy" content="style-src \'none\'">' +
+                          '<p style="color: red">inline style</p>');
+    await seen(problems, /Content Security Policy/);
+    await context.close();
+  });
+
+  test('a quiet page has no problems', async () => {
+    const { problems, page, context } = await watchedPage();
+    await page.setContent('<p>Nothing wrong here</p><script>console.log("fine")</script>');
+    await page.getByText('Nothing wrong here').waitFor();
+    await context.close();
+    assert.deepEqual(problems.take(), []);
+  });
+
+  test('a wait that is never satisfied ends at its bound and says what it saw', async () => {
+    const started = Date.now();
+    await assert.rejects(waitUntil(() => 0, { what: 'zero to be truthy', timeoutMs: 200, intervalMs: 20 }),
+                         /timed out after 200 ms waiting for zero to be truthy \(last value: 0\)/);
+    assert.ok(Date.now() - started < 5_000);
+  });
+});
