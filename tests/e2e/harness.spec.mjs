@@ -1,10 +1,14 @@
 // The harness checks itself: the problems every browser test fails on are really seen (so that "no
-// console errors, no CSP violations" can fail), and a bounded wait really ends. No Gazette server here:
-// the pages are made in the browser.
+// console errors, no CSP violations" can fail), a bounded wait really ends, and a server is really
+// stopped and its site removed, by SIGKILL if SIGTERM is not enough. The browser pages are made in the
+// browser; the server tests use the real binary and a stand-in that misbehaves (support/fake_gazette.mjs).
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 
 import { kViewport, launchBrowser } from './support/browser.mjs';
+import { GazetteServer } from './support/gazette_server.mjs';
 import { PageProblems } from './support/page_problems.mjs';
 import { timeouts } from './support/timeouts.mjs';
 import { waitUntil } from './support/wait.mjs';
@@ -73,5 +77,38 @@ describe('browser test harness', () => {
     await assert.rejects(waitUntil(() => 0, { what: 'zero to be truthy', timeoutMs: 200, intervalMs: 20 }),
                          /timed out after 200 ms waiting for zero to be truthy \(last value: 0\)/);
     assert.ok(Date.now() - started < 5_000);
+  });
+});
+
+describe('gazette server for a test file', () => {
+  const fake = fileURLToPath(new URL('./support/fake_gazette.mjs', import.meta.url));
+  const options = { timeout: timeouts.test };
+
+  test('a served demo site answers, stops cleanly on SIGTERM and leaves no files', options, async () => {
+    const server = await GazetteServer.start({ articles: 3 });
+    assert.match(server.baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    assert.equal((await server.stats()).today, 0);
+    assert.ok(existsSync(server.dir));
+
+    const stopped = await server.stop();
+    assert.equal(stopped.code, 0, stopped.output);
+    assert.equal(existsSync(server.dir), false, 'the site directory is removed');
+  });
+
+  test('a server that fails at start fails start() with its output, without waiting', options, async () => {
+    const started = Date.now();
+    await assert.rejects(GazetteServer.start({ binary: fake, env: { FAKE_GAZETTE_SERVE: 'exit' } }),
+                         /gazette serve did not start: gave up .*: the server exited[^]*fake failure/);
+    assert.ok(Date.now() - started < timeouts.serverStart / 2, 'it did not wait for the start-up bound');
+  });
+
+  test('a server that ignores SIGTERM is killed after the bound and said not to stop cleanly', options,
+       async () => {
+    const server = await GazetteServer.start({ binary: fake, stopTimeoutMs: 500,
+                                               env: { FAKE_GAZETTE_SERVE: 'ignore-sigterm' } });
+    const stopped = await server.stop();
+    assert.equal(stopped.signal, 'SIGKILL');
+    assert.match(stopped.problem, /did not stop within 500 ms of SIGTERM/);
+    assert.equal(existsSync(server.dir), false, 'the site directory is removed');
   });
 });

@@ -37,9 +37,9 @@ function serverEnvironment(extra) {
  * Runs `gazette ARGS...` to completion (killed after timeoutMs). Resolves with { code, stdout, stderr }
  * whatever the exit code: the caller decides what a failure means.
  */
-export function runGazette(args, { env = {}, timeoutMs = timeouts.createSite } = {}) {
+export function runGazette(args, { env = {}, timeoutMs = timeouts.createSite, binary = gazetteBinary() } = {}) {
   return new Promise((resolve) => {
-    execFile(gazetteBinary(), args, { env: serverEnvironment(env), timeout: timeoutMs, killSignal: 'SIGKILL',
+    execFile(binary, args, { env: serverEnvironment(env), timeout: timeoutMs, killSignal: 'SIGKILL',
                                      maxBuffer: 16 * 1024 * 1024 },
              (error, stdout, stderr) => {
                const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
@@ -71,6 +71,8 @@ export class GazetteServer {
    *   env                      configuration overrides for the server, e.g. { GAZETTE_SITE_PAGE_SIZE: '5' }
    *   prepare({ dir, gazette }) called after the site is created and before it is served, e.g. to add a
    *                            user with `await gazette(['user', ...])` (gazette runs the binary on dir's site)
+   *   binary, stopTimeoutMs    another program than GAZETTE_BIN, another bound than timeouts.serverStop
+   *                            (for the harness's own tests)
    */
   static async start(options = {}) {
     const server = new GazetteServer(options);
@@ -95,7 +97,9 @@ export class GazetteServer {
     this.#options = {
       articles: 40, seed: 7, name: 'Public Sector Digest',
       tagline: 'News on public-sector transformation every day since 2001', timezone: 'UTC', env: {},
+      stopTimeoutMs: timeouts.serverStop,
       ...options,
+      binary: options.binary ?? gazetteBinary(),
     };
     this.#root = mkdtempSync(path.join(os.tmpdir(), 'gazette-e2e-'));
     this.dir = path.join(this.#root, 'site');
@@ -129,7 +133,7 @@ export class GazetteServer {
   }
 
   /**
-   * Stops the server (SIGTERM, then SIGKILL if it has not ended within timeouts.serverStop) and removes the
+   * Stops the server (SIGTERM, then SIGKILL if it has not ended within stopTimeoutMs) and removes the
    * site directory. Resolves with { code, signal, output }: code 0 is a clean stop; a sanitizer report
    * at exit makes it non-zero.
    */
@@ -139,13 +143,13 @@ export class GazetteServer {
       if (!this.#exit.settled) this.#child.kill('SIGTERM');
       const ended = await Promise.race([
         this.#exit.promise,
-        new Promise((resolve) => setTimeout(resolve, timeouts.serverStop, null).unref()),
+        new Promise((resolve) => setTimeout(resolve, this.#options.stopTimeoutMs, null).unref()),
       ]);
       if (ended === null) {
         this.#child.kill('SIGKILL');
         await this.#exit.promise;
         result = { code: null, signal: 'SIGKILL', output: this.#output,
-                   problem: `the server did not stop within ${timeouts.serverStop} ms of SIGTERM` };
+                   problem: `the server did not stop within ${this.#options.stopTimeoutMs} ms of SIGTERM` };
       } else {
         result = { ...ended, output: this.#output };
       }
@@ -161,19 +165,20 @@ export class GazetteServer {
     const created = await runGazette(
       ['demo', this.dir, '--articles', String(o.articles), '--seed', String(o.seed), '--name', o.name,
        '--tagline', o.tagline, '--timezone', o.timezone],
-      { env: o.env, timeoutMs: timeouts.createSite });
+      { env: o.env, timeoutMs: timeouts.createSite, binary: o.binary });
     if (created.code !== 0) {
       throw new Error(`gazette demo failed (exit ${created.code ?? created.signal}):\n${created.stderr}`);
     }
     if (o.prepare) {
-      await o.prepare({ dir: this.dir, gazette: (args) => runGazette(args, { env: o.env }) });
+      const gazette = (args) => runGazette(args, { env: o.env, binary: o.binary });
+      await o.prepare({ dir: this.dir, gazette });
     }
   }
 
   async #serve() {
     // Port 0: the kernel picks a free port, and the server's start-up line says which, so two test
     // files (or two checkouts) never race for one.
-    const child = spawn(gazetteBinary(),
+    const child = spawn(this.#options.binary,
                         ['serve', this.dir, '--listen', '127.0.0.1:0', '--threads', '2'],
                         { env: serverEnvironment(this.#options.env), stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
@@ -185,7 +190,7 @@ export class GazetteServer {
       });
       child.on('error', (error) => {
         exit.settled = true;
-        this.#append(`cannot run ${gazetteBinary()}: ${error.message}\n`);
+        this.#append(`cannot run ${this.#options.binary}: ${error.message}\n`);
         resolve({ code: null, signal: null });
       });
     });
