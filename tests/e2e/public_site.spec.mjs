@@ -111,11 +111,7 @@ describe('public site', () => {
                     { what: 'the site name to be in sight after "Go to top"' });
   });
 
-  // The theme's #top anchor is the site name, below the bar with the counter and the date, so "Go to
-  // top" stops 40 px short of the top and hides them. Remove the todo when the theme is fixed.
-  test('"Go to top" scrolls to the very top, visitor counter and date in sight',
-       { ...options, todo: 'the default theme puts id="top" on the site name, below the counter bar' },
-       async () => {
+  test('"Go to top" scrolls to the very top, visitor counter and date in sight', options, async () => {
     const front = await new FrontPage(await site.newPage()).open();
     await front.scrollToBottom();
 

@@ -101,6 +101,7 @@ View LayoutView(const SiteContext& ctx, const PageMeta& meta) {
   view.set("counter", CounterView(ctx));
   view.set("navigation", NavigationView(ctx));
   view.set("stylesheet_url", ctx.assets.UrlFor("css/site.css").value_or("/assets/css/site.css"));
+  view.set("icon_url", ctx.assets.UrlFor("img/icon.svg").value_or("/assets/img/icon.svg"));
   view.set("document_title",
            meta.title.empty() ? ctx.config.name : fmt::format("{} | {}", meta.title, ctx.config.name));
   view.set("description", meta.description.empty() ? ctx.config.tagline : meta.description);

@@ -14,11 +14,7 @@ function reportPolicyViolations() {
 
 // Problems of the product that are known and reported, allowed here so that they do not fail every test.
 // Remove an entry when its problem is fixed.
-const kKnownProblems = [
-  // The default theme has no icon and the layout no <link rel="icon">, so Chromium asks /favicon.ico
-  // after some page loads, gets 404 and logs it; whether it does before a test ends is a matter of timing.
-  /^console error on [^ ]*\/favicon\.ico: Failed to load resource: .* 404\b/,
-];
+const kKnownProblems = [];
 
 export class PageProblems {
   #found = [];
