@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "gazette/base/result.hpp"
+#include "gazette/storage/account_store.hpp"
 #include "gazette/storage/article_store.hpp"
 #include "gazette/storage/catalog_store.hpp"
 #include "gazette/storage/stats_store.hpp"
@@ -19,6 +20,7 @@ class Storage {
   virtual ArticleStore& articles() = 0;
   virtual CatalogStore& catalog() = 0;
   virtual StatsStore& stats() = 0;
+  virtual AccountStore& accounts() = 0;
 
   /// Runs work in one transaction on the calling thread: store calls that work makes on this thread are
   /// part of it. Commits when work returns ok, rolls back otherwise (and on an exception, which is

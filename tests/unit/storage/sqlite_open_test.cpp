@@ -39,12 +39,12 @@ TEST(SqliteOpen, CreatesAndMigratesAnEmptyDatabase) {
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   for (const char* table :
        {"authors", "categories", "tags", "articles", "article_tags", "daily_stats", "visitor_salts",
-        "visitor_identities", "bot_identities", "article_daily_hits", "visitor_identity_batches"}) {
+        "visitor_identities", "bot_identities", "article_daily_hits", "visitor_identity_batches", "users",
+        "sessions", "login_failures", "audit_log", "account_keys"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
   // Reserved for later migrations.
   EXPECT_FALSE(db.tableExists("comments"));
-  EXPECT_FALSE(db.tableExists("users"));
 }
 
 TEST(SqliteOpen, ReopeningKeepsDataAndVersion) {

@@ -57,6 +57,7 @@ class StorageTest : public ::testing::TestWithParam<StorageBackend> {
   ArticleStore& articles() { return storage_->articles(); }
   CatalogStore& catalog() { return storage_->catalog(); }
   StatsStore& stats() { return storage_->stats(); }
+  AccountStore& accounts() { return storage_->accounts(); }
 
   std::int64_t AddCategory(const std::string& slug, std::optional<std::int64_t> parent = std::nullopt,
                            int position = 0) {
