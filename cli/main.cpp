@@ -11,9 +11,12 @@
 #include <iostream>
 #include <string>
 
+#include "gazette/accounts/user_fields.hpp"
 #include "gazette/app/application.hpp"
-#include "gazette/app/stats_report.hpp"
+#include "gazette/app/password_input.hpp"
 #include "gazette/app/site_setup.hpp"
+#include "gazette/app/stats_report.hpp"
+#include "gazette/app/user_commands.hpp"
 #include "gazette/version.hpp"
 
 namespace {
@@ -38,11 +41,22 @@ int ReportFailure(const gazette::Error& error) {
 }
 
 int RunInit(const gazette::app::InitOptions& options) {
-  if (auto status = gazette::app::InitSite(options); !status.ok()) return ReportFailure(status.error());
+  const auto password = gazette::app::StandardInputPassword(options.admin_email.value_or(""));
+  if (auto status = gazette::app::InitSite(options, password); !status.ok())
+    return ReportFailure(status.error());
   std::cout << fmt::format(
       "Created a Gazette site in {} (gazette.toml, gazette.db).\nServe it with: gazette serve {}\n",
       options.dir.string(), options.dir.string());
+  if (options.admin_email) {
+    // InitSite accepted the address, so it normalises.
+    std::cout << fmt::format("Administrator: {}\n",
+                             gazette::accounts::NormaliseEmail(*options.admin_email).value());
+  }
   return 0;
+}
+
+int Report(const gazette::Status& status) {
+  return status.ok() ? 0 : ReportFailure(status.error());
 }
 
 int RunDemo(const gazette::app::InitOptions& options, const gazette::demo::DemoOptions& demo) {
@@ -67,6 +81,13 @@ int Run(int argc, char** argv) {
   gazette::app::InitOptions init;
   CLI::App* init_command = app.add_subcommand("init", "Create an empty site in DIR");
   AddSiteOptions(*init_command, init);
+  CLI::Option* admin_email =
+      init_command->add_option("--admin-email", init.admin_email,
+                               "Also add the first administrator, with this e-mail address and the "
+                               "password read from standard input");
+  init_command->add_option("--admin-name", init.admin_name, "The first administrator's name")
+      ->capture_default_str()
+      ->needs(admin_email);
 
   gazette::app::InitOptions demo_site;
   gazette::demo::DemoOptions demo;
@@ -92,9 +113,29 @@ int Run(int argc, char** argv) {
   stats_command->add_option("DIR", stats_dir, "Site directory")->required();
   stats_command->add_flag("--csv", stats_csv, "The whole daily history as CSV (date,visitors,page_views)");
 
+  // Passwords are never options: other users of the machine could read them in `ps`.
+  CLI::App* user_command = app.add_subcommand("user", "Manage the back office's users of the site in DIR");
+  user_command->require_subcommand(1);
+  gazette::app::AddUserOptions user_add;
+  CLI::App* user_add_command =
+      user_command->add_subcommand("add", "Add a user; the password is read from standard input");
+  user_add_command->add_option("DIR", user_add.dir, "Site directory")->required();
+  user_add_command->add_option("--email", user_add.email, "E-mail address, the login name")->required();
+  user_add_command->add_option("--name", user_add.name, "The person's name")->required();
+  user_add_command->add_option("--role", user_add.role, "admin, editor or author")->required();
+  std::filesystem::path passwd_dir;
+  std::string passwd_email;
+  CLI::App* user_passwd_command = user_command->add_subcommand(
+      "passwd", "Set a user's password, read from standard input, and end their sessions");
+  user_passwd_command->add_option("DIR", passwd_dir, "Site directory")->required();
+  user_passwd_command->add_option("--email", passwd_email, "The user's e-mail address")->required();
+  std::filesystem::path list_dir;
+  CLI::App* user_list_command = user_command->add_subcommand("list", "List the users");
+  user_list_command->add_option("DIR", list_dir, "Site directory")->required();
+
   std::string help_topic;
   CLI::App* help_command = app.add_subcommand("help", "Show this help, or a command's help");
-  help_command->add_option("COMMAND", help_topic, "init, demo, serve or stats");
+  help_command->add_option("COMMAND", help_topic, "init, demo, serve, stats or user");
 
   try {
     app.parse(argc, argv);
@@ -107,6 +148,15 @@ int Run(int argc, char** argv) {
   if (init_command->parsed()) return RunInit(init);
   if (demo_command->parsed()) return RunDemo(demo_site, demo);
   if (serve_command->parsed()) return gazette::app::Serve(serve_dir, overrides);
+  if (user_add_command->parsed()) {
+    return Report(
+        gazette::app::AddUser(user_add, gazette::app::StandardInputPassword(user_add.email), std::cout));
+  }
+  if (user_passwd_command->parsed()) {
+    return Report(gazette::app::ChangeUserPassword(
+        passwd_dir, passwd_email, gazette::app::StandardInputPassword(passwd_email), std::cout));
+  }
+  if (user_list_command->parsed()) return Report(gazette::app::ListUsers(list_dir, std::cout));
   if (stats_command->parsed()) {
     const auto format = stats_csv ? gazette::app::StatsFormat::kCsv : gazette::app::StatsFormat::kTable;
     if (auto status = gazette::app::PrintStats(stats_dir, format, std::cout); !status.ok()) {
@@ -125,7 +175,7 @@ int Run(int argc, char** argv) {
     std::cout << app.get_formatter()->make_help(&app, "gazette", CLI::AppFormatMode::Normal);
     return 0;
   }
-  for (const CLI::App* command : {init_command, demo_command, serve_command, stats_command}) {
+  for (const CLI::App* command : {init_command, demo_command, serve_command, stats_command, user_command}) {
     if (command->get_name() == help_topic) {
       std::cout << command->help("gazette");
       return 0;

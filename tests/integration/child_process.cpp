@@ -45,8 +45,10 @@ std::vector<std::string> ChildEnvironment(const std::map<std::string, std::strin
 }  // namespace
 
 Process::Process(const std::vector<std::string>& args, const fs::path& output_dir,
-                 const std::map<std::string, std::string>& extra_env)
+                 const std::map<std::string, std::string>& extra_env, const std::optional<std::string>& input)
     : out_path_(output_dir / "stdout"), err_path_(output_dir / "stderr") {
+  const fs::path in_path = input ? output_dir / "stdin" : fs::path("/dev/null");
+  if (input) std::ofstream(in_path, std::ios::binary) << *input;
   std::vector<std::string> argv_text = {GAZETTE_BINARY};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -59,7 +61,7 @@ Process::Process(const std::vector<std::string>& args, const fs::path& output_di
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,

@@ -20,11 +20,13 @@ inline constexpr auto kRunDeadline = std::chrono::seconds(120);
 std::string ReadFile(const std::filesystem::path& path);
 
 /// A running `gazette` (GAZETTE_BINARY) with stdout and stderr in files under output_dir. Its environment
-/// is ours without config overrides, plus extra_env. Killed at destruction if still running.
+/// is ours without config overrides, plus extra_env. Its standard input is `input` (written to a file
+/// under output_dir), or empty (/dev/null) without it. Killed at destruction if still running.
 class Process {
  public:
   Process(const std::vector<std::string>& args, const std::filesystem::path& output_dir,
-          const std::map<std::string, std::string>& extra_env = {});
+          const std::map<std::string, std::string>& extra_env = {},
+          const std::optional<std::string>& input = std::nullopt);
   ~Process();
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;

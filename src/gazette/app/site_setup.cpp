@@ -8,6 +8,11 @@
 #include <system_error>
 #include <vector>
 
+#include "gazette/accounts/audit_log.hpp"
+#include "gazette/accounts/password_hasher.hpp"
+#include "gazette/accounts/password_policy.hpp"
+#include "gazette/accounts/user_fields.hpp"
+#include "gazette/accounts/user_manager.hpp"
 #include "gazette/base/clock.hpp"
 #include "gazette/base/time_zone.hpp"
 #include "gazette/config/config.hpp"
@@ -144,14 +149,52 @@ Result<NewSite> CreateSite(const InitOptions& options, CreatedFiles& created) {
   return NewSite{std::move(config).value(), std::move(storage).value()};
 }
 
+/// The first administrator, checked in full (the password included) before anything is created.
+Result<accounts::NewUserRequest> FirstAdministrator(const InitOptions& options,
+                                                    const PasswordSource& admin_password) {
+  auto email = accounts::NormaliseEmail(*options.admin_email);
+  if (!email) return std::move(email).error();
+  auto name = accounts::NormaliseUserName(options.admin_name);
+  if (!name) return std::move(name).error();
+  // The site's own options are checked before the password is asked for, too.
+  auto config = ConfigFor(options);
+  if (!config) return std::move(config).error();
+  if (auto refused = RefuseExistingSite(*config); !refused) return std::move(refused).error();
+  if (!admin_password) return MakeError(ErrorCode::kInternal, "no way to read the administrator's password");
+  auto password = admin_password();
+  if (!password) return std::move(password).error();
+  if (auto strong = accounts::CheckNewPassword(*password); !strong) return std::move(strong).error();
+  return accounts::NewUserRequest{std::move(email).value(), std::move(name).value(), domain::Role::kAdmin,
+                                  std::nullopt, std::move(password).value()};
+}
+
+Status AddFirstAdministrator(storage::Storage& storage, const accounts::NewUserRequest& admin) {
+  const SystemClock clock;
+  const accounts::PasswordHasher hasher;
+  accounts::AuditLog audit(storage.accounts(), clock);
+  accounts::UserManager users(storage, hasher, clock, audit);
+  auto added = users.AddUser(admin, accounts::Actor::CommandLine());
+  if (!added) return std::move(added).error();
+  return OkStatus();
+}
+
 }  // namespace
 
 // `created` is declared before the site in both functions, so the database is closed before its files
 // are removed.
-Status InitSite(const InitOptions& options) {
+Status InitSite(const InitOptions& options, const PasswordSource& admin_password) {
+  std::optional<accounts::NewUserRequest> admin;
+  if (options.admin_email) {
+    auto checked = FirstAdministrator(options, admin_password);
+    if (!checked) return std::move(checked).error();
+    admin = std::move(checked).value();
+  }
   CreatedFiles created;
   auto site = CreateSite(options, created);
   if (!site) return std::move(site).error();
+  if (admin) {
+    if (auto added = AddFirstAdministrator(*site->storage, *admin); !added) return added;
+  }
   created.Keep();
   return OkStatus();
 }

@@ -135,6 +135,66 @@ TEST(InitSite, ReportsADirectoryThatCannotBeCreated) {
   EXPECT_THAT(status.error().message, HasSubstr("cannot create directory"));
 }
 
+PasswordSource Password(const std::string& password, int* calls) {
+  return [password, calls]() -> Result<std::string> {
+    ++*calls;
+    return password;
+  };
+}
+
+TEST(InitSite, AddsTheFirstAdministratorWhenAsked) {
+  testing::TempDir tmp;
+  InitOptions options = OptionsIn(tmp / "site");
+  options.admin_email = "Ada@Example.org";
+  options.admin_name = "Ada Lovelace";
+  int calls = 0;
+  ASSERT_TRUE(InitSite(options, Password("correct horse battery staple", &calls)).ok());
+  EXPECT_EQ(calls, 1);
+  auto storage = storage::OpenSqliteStorage(tmp / "site" / "gazette.db", storage::SqliteOpenMode::kExisting);
+  ASSERT_TRUE(storage.ok());
+  auto admin = (*storage)->accounts().FindUserByEmail("ada@example.org");
+  ASSERT_TRUE(admin.ok()) << admin.error().message;
+  EXPECT_EQ(admin->user.role, domain::Role::kAdmin);
+  EXPECT_EQ(admin->user.name, "Ada Lovelace");
+}
+
+TEST(InitSite, RefusesAShortAdministratorPasswordWithoutCreatingAnything) {
+  testing::TempDir tmp;
+  InitOptions options = OptionsIn(tmp / "site");
+  options.admin_email = "ada@example.org";
+  int calls = 0;
+  const Status status = InitSite(options, Password("too short", &calls));
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kInvalid);
+  EXPECT_THAT(status.error().message, HasSubstr("at least 12 characters"));
+  EXPECT_FALSE(fs::exists(tmp / "site"));
+}
+
+TEST(InitSite, ChecksEveryOtherOptionBeforeAskingForThePassword) {
+  testing::TempDir tmp;
+  int calls = 0;
+  InitOptions bad_email = OptionsIn(tmp / "site");
+  bad_email.admin_email = "not an address";
+  EXPECT_EQ(InitSite(bad_email, Password("correct horse battery staple", &calls)).error().code,
+            ErrorCode::kInvalid);
+  InitOptions bad_name = OptionsIn(tmp / "site");
+  bad_name.admin_email = "ada@example.org";
+  bad_name.admin_name = "Ada\nLovelace";
+  EXPECT_EQ(InitSite(bad_name, Password("correct horse battery staple", &calls)).error().code,
+            ErrorCode::kInvalid);
+  InitOptions bad_zone = OptionsIn(tmp / "site");
+  bad_zone.admin_email = "ada@example.org";
+  bad_zone.timezone = "Moon/Tranquility";
+  EXPECT_EQ(InitSite(bad_zone, Password("correct horse battery staple", &calls)).error().code,
+            ErrorCode::kInvalid);
+  ASSERT_TRUE(InitSite(OptionsIn(tmp / "site")).ok());
+  InitOptions existing = OptionsIn(tmp / "site");
+  existing.admin_email = "ada@example.org";
+  EXPECT_EQ(InitSite(existing, Password("correct horse battery staple", &calls)).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(calls, 0);
+}
+
 TEST(CreateDemoSite, FillsTheNewSite) {
   testing::TempDir tmp;
   demo::DemoOptions demo;
