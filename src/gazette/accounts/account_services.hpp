@@ -25,7 +25,8 @@ struct AccountOptions {
 /// Thread-safe, like its parts. storage and clock must outlive it.
 class AccountServices {
  public:
-  /// Errors: the store's (reading or making the login throttle's key), kInvalid for bad throttle options.
+  /// Spends one password hash (the login's dummy). Errors: the store's (reading or making the login
+  /// throttle's key), kInvalid for bad throttle options.
   static Result<std::unique_ptr<AccountServices>> Open(storage::Storage& storage, const Clock& clock,
                                                        const AccountOptions& options = {});
 
