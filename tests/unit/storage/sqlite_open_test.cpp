@@ -39,7 +39,8 @@ TEST(SqliteOpen, CreatesAndMigratesAnEmptyDatabase) {
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   for (const char* table :
        {"authors", "categories", "tags", "articles", "article_tags", "daily_stats", "visitor_salts",
-        "visitor_identities", "bot_identities", "article_daily_hits", "visitor_identity_batches"}) {
+        "visitor_identities", "bot_identities", "article_daily_hits", "visitor_identity_batches",
+        "article_revisions"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
   // Reserved for later migrations.
