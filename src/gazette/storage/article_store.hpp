@@ -145,6 +145,9 @@ class ArticleStore {
   virtual Result<std::int64_t> SetState(std::span<const std::int64_t> ids, domain::ArticleState state,
                                         Timestamp now, std::optional<std::int64_t> user_id) = 0;
 
+  /// The tags of any article, by name. Empty for an unknown article.
+  virtual Result<std::vector<domain::TagRef>> TagsOf(std::int64_t article_id) = 0;
+
   /// An article's revisions, newest first (at most kMaxRevisionsPerArticle are kept).
   virtual Result<std::vector<domain::ArticleRevisionSummary>> ListRevisions(std::int64_t article_id) = 0;
   /// One revision in full. kNotFound otherwise.

@@ -314,6 +314,20 @@ TEST_P(ArticleEditingTest, BulkChangeRefusesSchedulingUndatedArticlesAndTooManyI
   EXPECT_EQ(articles().SetState(many, ArticleState::kArchived, kNow, 1).error().code, ErrorCode::kInvalid);
 }
 
+TEST_P(ArticleEditingTest, TagsOfAnyArticleByName) {
+  const std::int64_t b = *catalog().CreateTag({0, "b", "beta"});
+  const std::int64_t a = *catalog().CreateTag({0, "a", "alpha"});
+  domain::Article draft = NewArticle("draft", std::nullopt, ArticleState::kDraft);
+  draft.tag_ids = {b, a};
+  const std::int64_t id = Add(draft);
+  auto tags = articles().TagsOf(id);
+  ASSERT_TRUE(tags.ok());
+  ASSERT_EQ(tags->size(), 2U);
+  EXPECT_EQ((*tags)[0].name, "alpha");
+  EXPECT_EQ((*tags)[1].id, b);
+  EXPECT_THAT(*articles().TagsOf(id + 100), IsEmpty());
+}
+
 TEST_P(ArticleEditingTest, UnknownRevisionIsNotFound) {
   EXPECT_EQ(articles().FindRevision(31337).error().code, ErrorCode::kNotFound);
   auto none = articles().ListRevisions(31337);

@@ -141,17 +141,28 @@ Result<domain::ArticlePage> SqliteArticleStore::FindVisibleBySlug(std::string_vi
       s->ReadInto(kFirst + 5, page.author.organisation);
       s->ReadInto(kFirst + 6, page.author_bio);
     }
-    ScopedUse t(connection.Cached(kTagsOf, [] {
-      return std::string(
-          "SELECT g.id, g.slug, g.name FROM article_tags t CROSS JOIN tags g ON g.id = t.tag_id "
-          "WHERE t.article_id = ?1 ORDER BY g.name");
-    }));
-    t->BindInt(1, page.article.id);
-    while (t->Step()) {
-      page.tags.push_back({t->Int(0), t->String(1), t->String(2)});
-      page.article.tag_ids.push_back(t->Int(0));
-    }
+    ReadTagsOf(connection, page.article.id, page.tags);
+    for (const domain::TagRef& tag : page.tags) page.article.tag_ids.push_back(tag.id);
     return page;
+  });
+}
+
+void SqliteArticleStore::ReadTagsOf(Connection& connection, std::int64_t article_id,
+                                    std::vector<domain::TagRef>& out) {
+  ScopedUse t(connection.Cached(kTagsOf, [] {
+    return std::string(
+        "SELECT g.id, g.slug, g.name FROM article_tags t CROSS JOIN tags g ON g.id = t.tag_id "
+        "WHERE t.article_id = ?1 ORDER BY g.name");
+  }));
+  t->BindInt(1, article_id);
+  while (t->Step()) out.push_back({t->Int(0), t->String(1), t->String(2)});
+}
+
+Result<std::vector<domain::TagRef>> SqliteArticleStore::TagsOf(std::int64_t article_id) {
+  return Guarded(pool_.path(), "read the tags of an article", [&]() -> Result<std::vector<domain::TagRef>> {
+    std::vector<domain::TagRef> tags;
+    ReadTagsOf(pool_.ForThisThread(), article_id, tags);
+    return tags;
   });
 }
 

@@ -37,10 +37,12 @@ class SqliteArticleStore final : public ArticleStore {
                               std::optional<std::int64_t> user_id) override;
   Result<std::int64_t> SetState(std::span<const std::int64_t> ids, domain::ArticleState state, Timestamp now,
                                 std::optional<std::int64_t> user_id) override;
+  Result<std::vector<domain::TagRef>> TagsOf(std::int64_t article_id) override;
   Result<std::vector<domain::ArticleRevisionSummary>> ListRevisions(std::int64_t article_id) override;
   Result<domain::ArticleRevision> FindRevision(std::int64_t revision_id) override;
 
  private:
+  static void ReadTagsOf(Connection& connection, std::int64_t article_id, std::vector<domain::TagRef>& out);
   Status Insert(Connection& connection, const domain::Article& article, Timestamp now, std::int64_t& id);
   /// Links the article to its tags (duplicates once). kInvalid for an unknown tag.
   static Status InsertTags(Connection& connection, std::int64_t id, std::vector<std::int64_t> tag_ids,
