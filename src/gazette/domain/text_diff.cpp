@@ -170,8 +170,12 @@ TextDiff DiffLines(std::string_view before, std::string_view after) {
           hunks.Equal(a[i++]);
           ++j;
           break;
-        case Step::kDelete: hunks.Delete(a[i++]); break;
-        case Step::kInsert: hunks.Insert(b[j++]); break;
+        case Step::kDelete:
+          hunks.Delete(a[i++]);
+          break;
+        case Step::kInsert:
+          hunks.Insert(b[j++]);
+          break;
       }
     }
   } else {

@@ -92,8 +92,9 @@ Status CheckMayAsk(const domain::User& user, const domain::Article* existing, Ar
 /// State, dates and review flag for the chosen publish mode.
 void ApplyMode(const CheckedInput& checked, const domain::Article* existing, Timestamp now,
                domain::Article& article) {
-  const bool was_live = existing != nullptr && existing->publish_at && *existing->publish_at <= now &&
-                        (existing->state == ArticleState::kPublished || existing->state == ArticleState::kScheduled);
+  const bool was_live =
+      existing != nullptr && existing->publish_at && *existing->publish_at <= now &&
+      (existing->state == ArticleState::kPublished || existing->state == ArticleState::kScheduled);
   switch (checked.mode) {
     case PublishMode::kSaveDraft:
       article.state = ArticleState::kDraft;
@@ -127,8 +128,9 @@ Result<BulkAction> ParseBulkAction(std::string_view name) {
   if (name == "archive") return BulkAction::kArchive;
   if (name == "trash") return BulkAction::kTrash;
   if (name == "draft") return BulkAction::kBackToDraft;
-  return MakeError(ErrorCode::kInvalid, fmt::format("unknown action '{}'; use publish, archive, trash or draft",
-                                                    name.substr(0, 40)));
+  return MakeError(
+      ErrorCode::kInvalid,
+      fmt::format("unknown action '{}'; use publish, archive, trash or draft", name.substr(0, 40)));
 }
 
 ArticleEditor::ArticleEditor(storage::Storage& storage, const Clock& clock, TimeZone site_zone)
@@ -209,7 +211,8 @@ Result<EditOutcome> ArticleEditor::Write(const domain::Article* existing, Articl
   if (!has_error("author_id")) {
     Result<domain::Author> author = storage_.catalog().FindAuthorById(checked.author_id);
     if (!author.ok() && author.error().code != ErrorCode::kNotFound) return std::move(author).error();
-    if (!author.ok()) outcome.field_errors.push_back({"author_id", "This author no longer exists; choose another."});
+    if (!author.ok())
+      outcome.field_errors.push_back({"author_id", "This author no longer exists; choose another."});
   }
   const bool generated_slug = checked.slug.empty() && existing == nullptr;
   std::string slug = checked.slug;
@@ -300,10 +303,18 @@ Result<std::int64_t> ArticleEditor::Transition(std::span<const std::int64_t> ids
   }
   ArticleState state = ArticleState::kPublished;
   switch (action) {
-    case BulkAction::kPublish: state = ArticleState::kPublished; break;
-    case BulkAction::kArchive: state = ArticleState::kArchived; break;
-    case BulkAction::kTrash: state = ArticleState::kTrashed; break;
-    case BulkAction::kBackToDraft: state = ArticleState::kDraft; break;
+    case BulkAction::kPublish:
+      state = ArticleState::kPublished;
+      break;
+    case BulkAction::kArchive:
+      state = ArticleState::kArchived;
+      break;
+    case BulkAction::kTrash:
+      state = ArticleState::kTrashed;
+      break;
+    case BulkAction::kBackToDraft:
+      state = ArticleState::kDraft;
+      break;
   }
   std::optional<std::int64_t> saved_by;
   if (user.id != 0) saved_by = user.id;

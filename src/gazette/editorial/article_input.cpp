@@ -31,7 +31,8 @@ std::string TextProblem(std::string_view text, std::size_t max_bytes, bool multi
     return max_bytes >= 1024 ? fmt::format("This is too long: at most {} KB.", max_bytes / 1024)
                              : fmt::format("This is too long: at most {} bytes.", max_bytes);
   }
-  if (!IsValidUtf8(text)) return "This holds bytes that are not valid UTF-8 text; paste it again as plain text.";
+  if (!IsValidUtf8(text))
+    return "This holds bytes that are not valid UTF-8 text; paste it again as plain text.";
   if (HasControlCharacter(text, multi_line)) {
     return multi_line ? "This holds invisible control characters; remove them (paste as plain text)."
                       : "This must be one line without invisible control characters.";
@@ -57,7 +58,8 @@ class Errors {
 void CheckTitle(const ArticleInput& input, Errors& errors, CheckedInput& out) {
   const std::string_view title = TrimAscii(input.title);
   if (title.size() > kMaxTitleCharacters * 4) {  // four bytes per character at most
-    errors.Add("title", fmt::format("The title is too long; keep it to {} characters at most.", kMaxTitleCharacters));
+    errors.Add("title",
+               fmt::format("The title is too long; keep it to {} characters at most.", kMaxTitleCharacters));
     return;
   }
   if (std::string problem = TextProblem(title, kMaxTitleCharacters * 4, false); !problem.empty()) {
@@ -78,10 +80,12 @@ void CheckSlug(const ArticleInput& input, Errors& errors, CheckedInput& out) {
   const std::string_view slug = TrimAscii(input.slug);
   if (slug.empty()) return;
   if (slug.size() > domain::kMaxSlugLength) {
-    errors.Add("slug", fmt::format("The address is too long: at most {} characters.", domain::kMaxSlugLength));
+    errors.Add("slug",
+               fmt::format("The address is too long: at most {} characters.", domain::kMaxSlugLength));
   } else if (!domain::IsValidSlug(slug)) {
-    errors.Add("slug", "Use only lower-case letters a-z, digits and single hyphens between them, "
-                       "e.g. council-goes-digital; or leave it empty to make it from the title.");
+    errors.Add("slug",
+               "Use only lower-case letters a-z, digits and single hyphens between them, "
+               "e.g. council-goes-digital; or leave it empty to make it from the title.");
   } else {
     out.slug = std::string(slug);
   }
@@ -158,8 +162,9 @@ void CheckSchedule(const ArticleInput& input, const TimeZone& zone, Timestamp no
     if (TrimAscii(input.publish_at_local).empty()) {
       errors.Add("publish_at_local", "Give the date and time at which the article should appear.");
     } else {
-      out.publish_at = CheckInstant("publish_at_local", input.publish_at_local, zone, now,
-                                    "This time has already passed; choose a later one, or publish now.", errors);
+      out.publish_at =
+          CheckInstant("publish_at_local", input.publish_at_local, zone, now,
+                       "This time has already passed; choose a later one, or publish now.", errors);
     }
   }
   if (!input.unpublish_at_local) return;
@@ -172,8 +177,9 @@ void CheckSchedule(const ArticleInput& input, const TimeZone& zone, Timestamp no
                    "This time has already passed; to take the article down now, archive it.", errors);
   if (!until) return;
   if (out.publish_at && *until <= *out.publish_at) {
-    errors.Add("unpublish_at_local", "The article would be taken down before it appears; choose a time after "
-                                     "its publication.");
+    errors.Add("unpublish_at_local",
+               "The article would be taken down before it appears; choose a time after "
+               "its publication.");
     return;
   }
   out.unpublish_at = until;
@@ -233,7 +239,8 @@ std::vector<FieldError> CheckArticleInput(const ArticleInput& input, const TimeZ
   CheckMarkdown("intro_markdown", input.intro_markdown, kMaxIntroBytes, errors, out.intro_markdown);
   CheckMarkdown("body_markdown", input.body_markdown, render::kMaxMarkdownBytes, errors, out.body_markdown);
   if (input.featured_order && (*input.featured_order < 0 || *input.featured_order > kMaxFeaturedOrder)) {
-    errors.Add("featured_order", fmt::format("Use a number from 0 to {}; lower comes first.", kMaxFeaturedOrder));
+    errors.Add("featured_order",
+               fmt::format("Use a number from 0 to {}; lower comes first.", kMaxFeaturedOrder));
   }
   out.featured = input.featured;
   out.featured_order = input.featured_order;

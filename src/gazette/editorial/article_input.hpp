@@ -30,7 +30,7 @@ Result<PublishMode> ParsePublishMode(std::string_view name);
 /// The form's fields, as typed. Field names in FieldError are these member names.
 struct ArticleInput {
   std::string title;
-  std::string slug;  ///< empty: made from the title for a new article, kept for an existing one
+  std::string slug;     ///< empty: made from the title for a new article, kept for an existing one
   std::string country;  ///< empty, or two letters (ISO 3166-1 alpha-2); lower case is accepted
   std::int64_t category_id = 0;
   std::string tags;  ///< names separated by commas; new names become new tags
@@ -65,7 +65,7 @@ struct CheckedInput {
   std::optional<int> featured_order;
   bool comments_open = true;
   PublishMode mode = PublishMode::kSaveDraft;
-  std::optional<Timestamp> publish_at;                ///< set for kSchedule
+  std::optional<Timestamp> publish_at;                   ///< set for kSchedule
   std::optional<std::optional<Timestamp>> unpublish_at;  ///< unset: as it is; set to empty: never
 };
 

@@ -32,8 +32,8 @@ Result<Timestamp> ParseLocalDateTime(std::string_view text, const TimeZone& zone
     second = TwoDigits(text.substr(17, 2));
   }
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return invalid();
-  return zone.AtLocalTime(*date, std::chrono::hours{hour} + std::chrono::minutes{minute} +
-                                     std::chrono::seconds{second});
+  return zone.AtLocalTime(
+      *date, std::chrono::hours{hour} + std::chrono::minutes{minute} + std::chrono::seconds{second});
 }
 
 std::string FormatLocalDateTime(Timestamp t, const TimeZone& zone) {
@@ -42,8 +42,8 @@ std::string FormatLocalDateTime(Timestamp t, const TimeZone& zone) {
   const std::chrono::year_month_day ymd{day};
   const std::chrono::hh_mm_ss time{local - day};
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
-                     time.minutes().count());
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                     time.hours().count(), time.minutes().count());
 }
 
 }  // namespace gazette::editorial

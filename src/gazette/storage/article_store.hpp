@@ -18,12 +18,12 @@ namespace gazette::storage {
 
 /// Which visible articles a list shows. Unset members do not filter.
 struct ArticleFilter {
-  std::optional<std::int64_t> category_id;      ///< the category's own articles, not its subcategories'
+  std::optional<std::int64_t> category_id;  ///< the category's own articles, not its subcategories'
   std::optional<std::int64_t> tag_id;
   std::optional<std::int64_t> author_id;
-  std::optional<Timestamp> published_from;      ///< inclusive
-  std::optional<Timestamp> published_before;    ///< exclusive
-  std::vector<std::int64_t> exclude_ids;        ///< e.g. the front page's lead articles
+  std::optional<Timestamp> published_from;    ///< inclusive
+  std::optional<Timestamp> published_before;  ///< exclusive
+  std::vector<std::int64_t> exclude_ids;      ///< e.g. the front page's lead articles
 };
 
 /// The articles either side of one in publication order (among all visible articles).

@@ -206,7 +206,10 @@ TEST_F(ArticleEditorTest, AnAuthorCannotPublishScheduleOrFeature) {
   EXPECT_EQ(ArticleCount(), 0);
 
   const EditOutcome draft = Created(Input("Eager author", ada_), author_ada_);
-  EXPECT_EQ(editor().Transition(std::vector<std::int64_t>{draft.id}, BulkAction::kPublish, author_ada_).error().code,
+  EXPECT_EQ(editor()
+                .Transition(std::vector<std::int64_t>{draft.id}, BulkAction::kPublish, author_ada_)
+                .error()
+                .code,
             ErrorCode::kForbidden);
   EXPECT_EQ(Stored(draft.id).state, ArticleState::kDraft);
 }

@@ -12,7 +12,8 @@ using std::chrono::hours;
 using std::chrono::minutes;
 
 Timestamp Utc(int y, unsigned m, unsigned d, int h = 0, int min = 0) {
-  return Timestamp{std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}} +
+  return Timestamp{
+             std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}} +
          hours{h} + minutes{min};
 }
 
@@ -26,7 +27,8 @@ TEST(LocalDateTime, ReadsTheFormsBrowsersAndPeopleType) {
   const TimeZone london = London();
   EXPECT_EQ(*ParseLocalDateTime("2026-01-15T09:30", london), Utc(2026, 1, 15, 9, 30));
   EXPECT_EQ(*ParseLocalDateTime("2026-01-15 09:30", london), Utc(2026, 1, 15, 9, 30));
-  EXPECT_EQ(*ParseLocalDateTime("2026-01-15T09:30:15", london), Utc(2026, 1, 15, 9, 30) + std::chrono::seconds{15});
+  EXPECT_EQ(*ParseLocalDateTime("2026-01-15T09:30:15", london),
+            Utc(2026, 1, 15, 9, 30) + std::chrono::seconds{15});
   EXPECT_EQ(*ParseLocalDateTime("2026-07-15T09:30", london), Utc(2026, 7, 15, 8, 30));
 }
 

@@ -445,7 +445,8 @@ TEST_P(ArticleEditingTest, TextFilterWildcardsAreLiteral) {
 TEST_P(ArticleEditingTest, EditorsListSortsByEachWhitelistedOrderAndPages) {
   auto at = [&](const std::string& slug, const std::string& title, Timestamp updated,
                 std::optional<Timestamp> published) {
-    domain::Article a = NewArticle(slug, published, published ? ArticleState::kPublished : ArticleState::kDraft);
+    domain::Article a =
+        NewArticle(slug, published, published ? ArticleState::kPublished : ArticleState::kDraft);
     a.title = title;
     auto id = articles().Create(a, updated, 1);
     EXPECT_TRUE(id.ok());

@@ -320,7 +320,8 @@ TEST_P(CatalogEditingTest, AuthorsAreListedByNameAndUpdatedWholly) {
 TEST_P(CatalogEditingTest, UpdateAuthorRefusals) {
   const std::int64_t bob = *catalog().CreateAuthor({0, "bob", "Bob", "", "", "", ""});
   EXPECT_EQ(catalog().UpdateAuthor({bob, "ada", "Bob", "", "", "", ""}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(catalog().UpdateAuthor({4242, "nobody", "Nobody", "", "", "", ""}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(catalog().UpdateAuthor({4242, "nobody", "Nobody", "", "", "", ""}).error().code,
+            ErrorCode::kNotFound);
   EXPECT_EQ(catalog().UpdateAuthor({bob, "bob", "", "", "", "", ""}).error().code, ErrorCode::kInvalid);
   EXPECT_EQ(catalog().UpdateAuthor({bob, "bob", "Bob", "", "", "", std::string(600, 'p')}).error().code,
             ErrorCode::kInvalid);

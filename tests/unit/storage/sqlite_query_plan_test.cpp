@@ -168,11 +168,14 @@ TEST_F(SqliteQueryPlan, EditorsListWalksAnIndexInOrderForEachFilter) {
 TEST_F(SqliteQueryPlan, DeletingACategoryOrTagAndListingRevisionsUseIndexes) {
   EXPECT_THAT(Plan("SELECT count(*) FROM articles WHERE category_id = ?1"),
               HasSubstr("articles_by_category_updated"));
-  EXPECT_THAT(Plan("SELECT count(*) FROM article_tags t WHERE t.tag_id = ?1"), HasSubstr("article_tags_by_tag"));
-  const std::string revisions = Plan("SELECT id FROM article_revisions WHERE article_id = ?1 ORDER BY version DESC");
+  EXPECT_THAT(Plan("SELECT count(*) FROM article_tags t WHERE t.tag_id = ?1"),
+              HasSubstr("article_tags_by_tag"));
+  const std::string revisions =
+      Plan("SELECT id FROM article_revisions WHERE article_id = ?1 ORDER BY version DESC");
   EXPECT_THAT(revisions, HasSubstr("sqlite_autoindex_article_revisions")) << revisions;
   EXPECT_THAT(revisions, Not(HasSubstr("TEMP B-TREE"))) << revisions;
-  const std::string prefix = Plan("SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name COLLATE NOCASE, id");
+  const std::string prefix =
+      Plan("SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name COLLATE NOCASE, id");
   EXPECT_THAT(prefix, HasSubstr("tags_by_name")) << prefix;
 }
 

@@ -73,9 +73,9 @@ void BindEditableFields(Statement& s, const domain::Article& article) {
 
 Error RefusedWrite(SQLite::Database& db, const SQLite::Exception& e, const domain::Article& article) {
   if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
-    return MakeError(ErrorCode::kConflict,
-                     fmt::format("an article with the slug '{}' already exists; choose another slug",
-                                 article.slug));
+    return MakeError(
+        ErrorCode::kConflict,
+        fmt::format("an article with the slug '{}' already exists; choose another slug", article.slug));
   }
   if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;  // NOLINT: rethrows the caught e
   // Only on this error path, so the statement is not worth caching.
@@ -215,9 +215,12 @@ std::string EditorListShape::Where() const {
 std::string EditorListShape::OrderBy() const {
   const char* direction = descending ? "DESC" : "ASC";
   switch (sort) {
-    case EditorSort::kPublishAt: return fmt::format("a.publish_at {0}, a.id {0}", direction);
-    case EditorSort::kTitle: return fmt::format("a.title COLLATE NOCASE {0}, a.id {0}", direction);
-    case EditorSort::kUpdatedAt: break;
+    case EditorSort::kPublishAt:
+      return fmt::format("a.publish_at {0}, a.id {0}", direction);
+    case EditorSort::kTitle:
+      return fmt::format("a.title COLLATE NOCASE {0}, a.id {0}", direction);
+    case EditorSort::kUpdatedAt:
+      break;
   }
   return fmt::format("a.updated_at {0}, a.id {0}", direction);
 }

@@ -25,7 +25,8 @@ enum Key : std::uint64_t {
   kRevisionById,
 };
 
-constexpr const char* kRevisionSummaryColumns = "r.id, r.article_id, r.version, r.saved_at, r.saved_by, r.state, r.title";
+constexpr const char* kRevisionSummaryColumns =
+    "r.id, r.article_id, r.version, r.saved_at, r.saved_by, r.state, r.title";
 
 std::optional<Timestamp> OptionalTimestamp(const Statement& s, int column) {
   if (s.IsNull(column)) return std::nullopt;
@@ -54,8 +55,8 @@ Status CheckEditorWindow(const EditorArticleFilter& filter, std::int64_t offset,
                      fmt::format("a list window needs offset >= 0 and 0 <= limit <= {}", kMaxListLimit));
   }
   if (filter.text.size() > kMaxEditorFilterTextBytes) {
-    return MakeError(ErrorCode::kInvalid,
-                     fmt::format("search for at most {} bytes of a title or slug", kMaxEditorFilterTextBytes));
+    return MakeError(ErrorCode::kInvalid, fmt::format("search for at most {} bytes of a title or slug",
+                                                      kMaxEditorFilterTextBytes));
   }
   return OkStatus();
 }
@@ -155,7 +156,8 @@ Result<std::int64_t> SqliteArticleStore::Update(const domain::Article& article, 
         s->BindInt(1, article.id);
         s->Run();
       }
-      if (Status tagged = InsertTags(connection, article.id, article.tag_ids, article.publish_at); !tagged.ok())
+      if (Status tagged = InsertTags(connection, article.id, article.tag_ids, article.publish_at);
+          !tagged.ok())
         return tagged;
       KeepRevision(connection, article.id, now, user_id);
       return OkStatus();
@@ -165,10 +167,12 @@ Result<std::int64_t> SqliteArticleStore::Update(const domain::Article& article, 
   });
 }
 
-Result<std::int64_t> SqliteArticleStore::SetState(std::span<const std::int64_t> ids, domain::ArticleState state,
-                                                  Timestamp now, std::optional<std::int64_t> user_id) {
+Result<std::int64_t> SqliteArticleStore::SetState(std::span<const std::int64_t> ids,
+                                                  domain::ArticleState state, Timestamp now,
+                                                  std::optional<std::int64_t> user_id) {
   if (ids.size() > kMaxBulkIds) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("one action may change at most {} articles", kMaxBulkIds));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("one action may change at most {} articles", kMaxBulkIds));
   }
   std::vector<std::int64_t> unique(ids.begin(), ids.end());
   std::sort(unique.begin(), unique.end());
@@ -179,9 +183,8 @@ Result<std::int64_t> SqliteArticleStore::SetState(std::span<const std::int64_t> 
     Status status = connection.InTransaction([&]() -> Status {
       for (const std::int64_t id : unique) {
         {
-          ScopedUse s(connection.Cached(kStateOf, [] {
-            return std::string("SELECT state, publish_at FROM articles WHERE id = ?1");
-          }));
+          ScopedUse s(connection.Cached(
+              kStateOf, [] { return std::string("SELECT state, publish_at FROM articles WHERE id = ?1"); }));
           s->BindInt(1, id);
           if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no article {}", id));
           if (s->Text(0) == domain::ArticleStateName(state)) continue;
@@ -226,7 +229,8 @@ void SqliteArticleStore::KeepRevision(Connection& connection, std::int64_t id, T
           "INSERT INTO article_revisions (article_id, version, saved_at, saved_by, state, publish_at, "
           "unpublish_at, category_id, author_id, featured, featured_order, comments_open, country, slug, "
           "title, tags, intro_markdown, body_markdown) "
-          "SELECT a.id, a.version, ?2, ?3, a.state, a.publish_at, a.unpublish_at, a.category_id, a.author_id, "
+          "SELECT a.id, a.version, ?2, ?3, a.state, a.publish_at, a.unpublish_at, a.category_id, "
+          "a.author_id, "
           "a.featured, a.featured_order, a.comments_open, a.country, a.slug, a.title, "
           "coalesce((SELECT group_concat(name, ', ') FROM (SELECT g.name AS name FROM article_tags t "
           "CROSS JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ?1 ORDER BY g.name)), ''), "
@@ -247,7 +251,8 @@ void SqliteArticleStore::KeepRevision(Connection& connection, std::int64_t id, T
   s->Run();
 }
 
-Result<std::vector<domain::ArticleRevisionSummary>> SqliteArticleStore::ListRevisions(std::int64_t article_id) {
+Result<std::vector<domain::ArticleRevisionSummary>> SqliteArticleStore::ListRevisions(
+    std::int64_t article_id) {
   return Guarded(pool_.path(), "read the revisions of an article",
                  [&]() -> Result<std::vector<domain::ArticleRevisionSummary>> {
                    Connection& connection = pool_.ForThisThread();

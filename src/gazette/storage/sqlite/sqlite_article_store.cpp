@@ -263,7 +263,8 @@ Status SqliteArticleStore::Insert(Connection& connection, const domain::Article&
     ScopedUse s(connection.Cached(kInsertArticle, [] {
       return fmt::format(
           "INSERT INTO articles ({}, created_at, updated_at, hits, version) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19)",
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, "
+          "?19)",
           article_sql::kEditableColumns);
     }));
     article_sql::BindEditableFields(*s, article);
@@ -281,7 +282,8 @@ Status SqliteArticleStore::Insert(Connection& connection, const domain::Article&
   return InsertTags(connection, id, article.tag_ids, article.publish_at);
 }
 
-Status SqliteArticleStore::InsertTags(Connection& connection, std::int64_t id, std::vector<std::int64_t> tag_ids,
+Status SqliteArticleStore::InsertTags(Connection& connection, std::int64_t id,
+                                      std::vector<std::int64_t> tag_ids,
                                       std::optional<Timestamp> publish_at) {
   std::sort(tag_ids.begin(), tag_ids.end());
   tag_ids.erase(std::unique(tag_ids.begin(), tag_ids.end()), tag_ids.end());

@@ -101,7 +101,8 @@ Status CheckAuthor(const domain::Author& author) {
 }
 
 std::optional<domain::Category> CategoryById(Connection& connection, std::int64_t id) {
-  ScopedUse s(connection.Cached(kCategoryById, [] { return std::string(kCategoryColumns) + " WHERE id = ?1"; }));
+  ScopedUse s(
+      connection.Cached(kCategoryById, [] { return std::string(kCategoryColumns) + " WHERE id = ?1"; }));
   s->BindInt(1, id);
   if (!s->Step()) return std::nullopt;
   return ReadCategory(*s);
@@ -152,7 +153,8 @@ Result<domain::Tag> SqliteCatalogStore::FindTagBySlug(std::string_view slug) {
 Result<domain::Author> SqliteCatalogStore::FindAuthorBySlug(std::string_view slug) {
   return Guarded(pool_.path(), "read an author", [&]() -> Result<domain::Author> {
     Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kAuthorBySlug, [] { return std::string(kAuthorColumns) + " WHERE slug = ?1"; }));
+    ScopedUse s(
+        connection.Cached(kAuthorBySlug, [] { return std::string(kAuthorColumns) + " WHERE slug = ?1"; }));
     s->BindText(1, slug);
     if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no author '{}'", slug));
     return ReadAuthor(*s);
@@ -288,9 +290,10 @@ Status SqliteCatalogStore::ReorderCategories(std::optional<std::int64_t> parent,
         while (s->Step()) children.insert(s->Int(0));
       }
       if (children != listed) {
-        return MakeError(ErrorCode::kConflict,
-                         "the categories at this level changed since the page was opened; reload it and order "
-                         "them again");
+        return MakeError(
+            ErrorCode::kConflict,
+            "the categories at this level changed since the page was opened; reload it and order "
+            "them again");
       }
       for (std::size_t i = 0; i < ordered_ids.size(); ++i) {
         ScopedUse s(connection.Cached(
@@ -317,16 +320,16 @@ Status SqliteCatalogStore::DeleteCategory(std::int64_t id) {
                          fmt::format("'{}' has {} subcategor{}; move or delete them first", category->name,
                                      children, children == 1 ? "y" : "ies"));
       }
-      if (const std::int64_t articles =
-              CountOf(connection, kCountArticlesIn, "SELECT count(*) FROM articles WHERE category_id = ?1", id);
+      if (const std::int64_t articles = CountOf(connection, kCountArticlesIn,
+                                                "SELECT count(*) FROM articles WHERE category_id = ?1", id);
           articles > 0) {
         return MakeError(ErrorCode::kConflict,
                          fmt::format("'{}' still holds {} article{} (the bin included); move them to another "
                                      "category first",
                                      category->name, articles, articles == 1 ? "" : "s"));
       }
-      ScopedUse s(
-          connection.Cached(kDeleteCategory, [] { return std::string("DELETE FROM categories WHERE id = ?1"); }));
+      ScopedUse s(connection.Cached(kDeleteCategory,
+                                    [] { return std::string("DELETE FROM categories WHERE id = ?1"); }));
       s->BindInt(1, id);
       s->Run();
       return OkStatus();
@@ -348,7 +351,8 @@ Result<std::vector<domain::Author>> SqliteCatalogStore::ListAuthors() {
 Result<domain::Author> SqliteCatalogStore::FindAuthorById(std::int64_t id) {
   return Guarded(pool_.path(), "read an author", [&]() -> Result<domain::Author> {
     Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kAuthorById, [] { return std::string(kAuthorColumns) + " WHERE id = ?1"; }));
+    ScopedUse s(
+        connection.Cached(kAuthorById, [] { return std::string(kAuthorColumns) + " WHERE id = ?1"; }));
     s->BindInt(1, id);
     if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no author {}", id));
     return ReadAuthor(*s);

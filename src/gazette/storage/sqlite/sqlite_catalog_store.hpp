@@ -21,7 +21,8 @@ class SqliteCatalogStore final : public CatalogStore {
   Result<std::int64_t> CreateAuthor(const domain::Author& author) override;
 
   Status UpdateCategory(const domain::Category& category) override;
-  Status ReorderCategories(std::optional<std::int64_t> parent, std::span<const std::int64_t> ordered_ids) override;
+  Status ReorderCategories(std::optional<std::int64_t> parent,
+                           std::span<const std::int64_t> ordered_ids) override;
   Status DeleteCategory(std::int64_t id) override;
 
   Result<std::vector<TagUsage>> ListTags(std::int64_t offset, std::int64_t limit) override;

@@ -35,7 +35,8 @@ constexpr int kMaxSlugSuffix = 20;
 
 Status CheckTagName(std::string_view name) {
   if (name.empty() || name.size() > kMaxNameBytes) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("a tag name must be 1 to {} bytes long", kMaxNameBytes));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("a tag name must be 1 to {} bytes long", kMaxNameBytes));
   }
   // Articles list their tags as comma-separated names (in forms and in revisions).
   if (name.find(',') != std::string_view::npos) {
@@ -87,13 +88,14 @@ Result<std::int64_t> FindOrCreate(Connection& connection, std::string_view name)
   std::string slug = base;
   for (int n = 2; SlugTaken(connection, slug); ++n) {
     if (n > kMaxSlugSuffix) {
-      return MakeError(ErrorCode::kConflict,
-                       fmt::format("too many tags have names that make the address '{}'; rename some of them",
-                                   base));
+      return MakeError(
+          ErrorCode::kConflict,
+          fmt::format("too many tags have names that make the address '{}'; rename some of them", base));
     }
     slug = Suffixed(base, n);
   }
-  ScopedUse s(connection.Cached(kInsertTag, [] { return std::string("INSERT INTO tags (slug, name) VALUES (?1, ?2)"); }));
+  ScopedUse s(connection.Cached(kInsertTag,
+                                [] { return std::string("INSERT INTO tags (slug, name) VALUES (?1, ?2)"); }));
   s->BindText(1, slug);
   s->BindText(2, name);
   s->Run();
@@ -128,7 +130,8 @@ Result<std::int64_t> SqliteCatalogStore::CountTags() {
   });
 }
 
-Result<std::vector<domain::Tag>> SqliteCatalogStore::TagsWithPrefix(std::string_view prefix, std::int64_t limit) {
+Result<std::vector<domain::Tag>> SqliteCatalogStore::TagsWithPrefix(std::string_view prefix,
+                                                                    std::int64_t limit) {
   if (Status ok = CheckLimit(0, limit); !ok.ok()) return std::move(ok).error();
   if (prefix.size() > kMaxNameBytes) return std::vector<domain::Tag>{};  // no name is that long
   std::string pattern;
@@ -229,7 +232,8 @@ Status SqliteCatalogStore::MergeTags(std::int64_t from_id, std::int64_t into_id)
         s->Run();
       }
       // ON DELETE CASCADE drops the old tag's links.
-      ScopedUse s(connection.Cached(kDeleteTag, [] { return std::string("DELETE FROM tags WHERE id = ?1"); }));
+      ScopedUse s(
+          connection.Cached(kDeleteTag, [] { return std::string("DELETE FROM tags WHERE id = ?1"); }));
       s->BindInt(1, from_id);
       s->Run();
       return OkStatus();
@@ -243,7 +247,8 @@ Status SqliteCatalogStore::DeleteTag(std::int64_t id) {
     ScopedUse s(connection.Cached(kDeleteTag, [] { return std::string("DELETE FROM tags WHERE id = ?1"); }));
     s->BindInt(1, id);
     s->Run();
-    if (connection.database().getChanges() == 0) return MakeError(ErrorCode::kNotFound, fmt::format("no tag {}", id));
+    if (connection.database().getChanges() == 0)
+      return MakeError(ErrorCode::kNotFound, fmt::format("no tag {}", id));
     return OkStatus();
   });
 }
