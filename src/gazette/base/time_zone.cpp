@@ -129,22 +129,25 @@ LocalDate TimeZone::DateOf(Timestamp t) const {
 }
 
 Timestamp TimeZone::StartOfDay(LocalDate d) const {
-  const Timestamp local_midnight{ToDays(d)};
+  return AtLocalTime(d, seconds{0});
+}
+
+Timestamp TimeZone::AtLocalTime(LocalDate d, seconds time_of_day) const {
+  const Timestamp local{Timestamp{ToDays(d)} + time_of_day};
   const icu::TimeZone& zone = Icu(impl_);
   UErrorCode status = U_ZERO_ERROR;
   int32_t raw = 0;
   int32_t dst = 0;
   if (const auto* basic = dynamic_cast<const icu::BasicTimeZone*>(&zone)) {
-    // FORMER for a skipped midnight reads it with the offset before the jump, which lands exactly on the
-    // transition: the first instant that belongs to the day. FORMER for a repeated midnight takes the
-    // earlier of the two.
-    basic->getOffsetFromLocal(ToUDate(local_midnight), UCAL_TZ_LOCAL_FORMER, UCAL_TZ_LOCAL_FORMER, raw, dst,
-                              status);
+    // FORMER for a skipped time reads it with the offset before the jump, which puts a skipped midnight
+    // exactly on the transition: the first instant that belongs to the day. FORMER for a repeated time
+    // takes the earlier of the two.
+    basic->getOffsetFromLocal(ToUDate(local), UCAL_TZ_LOCAL_FORMER, UCAL_TZ_LOCAL_FORMER, raw, dst, status);
   } else {
-    zone.getOffset(ToUDate(local_midnight), /*local=*/true, raw, dst, status);
+    zone.getOffset(ToUDate(local), /*local=*/true, raw, dst, status);
   }
-  if (U_FAILURE(status)) return local_midnight;
-  return local_midnight - MillisToSeconds(std::int64_t{raw} + dst);
+  if (U_FAILURE(status)) return local;
+  return local - MillisToSeconds(std::int64_t{raw} + dst);
 }
 
 }  // namespace gazette

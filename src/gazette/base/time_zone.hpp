@@ -42,6 +42,11 @@ class TimeZone {
   /// skips midnight). For a day the zone skipped entirely (Pacific/Apia, 2011-12-30) it is the start of
   /// the next day. Precondition: d is a valid date.
   Timestamp StartOfDay(LocalDate d) const;
+  /// The instant the site's clocks show `time_of_day` (0 <= time_of_day < 24 h) on local day d. A time
+  /// the clocks skip (01:30 when they jump from 01:00 to 02:00) is read with the offset before the jump,
+  /// so it lands as far after the jump as it was after 01:00 (02:30); a time shown twice (when clocks go
+  /// back) is the earlier of the two. Precondition: d is a valid date.
+  Timestamp AtLocalTime(LocalDate d, std::chrono::seconds time_of_day) const;
   /// The offset of local time from UTC at instant t (DST included).
   std::chrono::seconds UtcOffset(Timestamp t) const;
 

@@ -88,6 +88,12 @@ struct Article {
   Timestamp updated_at{};
   std::int64_t hits = 0;
   std::vector<std::int64_t> tag_ids;
+  /// Goes up by one with every stored change; a save names the version it started from, so that a
+  /// stale form cannot overwrite a newer text (optimistic concurrency). New articles start at 1.
+  std::int64_t version = 1;
+  bool comments_open = true;
+  /// A draft its author handed to the editors ("submit for review"); cleared when it is published.
+  bool review_requested = false;
 };
 
 /// An article with what its page shows beside it, read without a query per part.

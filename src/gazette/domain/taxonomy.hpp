@@ -28,7 +28,8 @@ struct Author {
   std::string name;
   std::string role;
   std::string organisation;
-  std::string bio;  ///< plain text
+  std::string bio;    ///< plain text
+  std::string photo;  ///< a path under the site's media directory, or empty
 };
 
 }  // namespace gazette::domain

@@ -100,6 +100,32 @@ TEST(TimeZone, StartOfDayIsTheFirstInstantOfEveryDay) {
   }
 }
 
+TEST(TimeZone, LocalTimeOfDayFollowsTheOffsetOfThatDay) {
+  const TimeZone london = Zone("Europe/London");
+  EXPECT_EQ(london.AtLocalTime({2026, 1, 15}, hours{9}), Utc(2026, 1, 15, 9));
+  EXPECT_EQ(london.AtLocalTime({2026, 7, 15}, hours{9}), Utc(2026, 7, 15, 8));
+  // The day clocks go forward: 00:30 is before the jump, 03:00 after it, two hours apart in real time.
+  EXPECT_EQ(london.AtLocalTime({2026, 3, 29}, minutes{30}), Utc(2026, 3, 29, 0, 30));
+  EXPECT_EQ(london.AtLocalTime({2026, 3, 29}, hours{3}), Utc(2026, 3, 29, 2));
+  EXPECT_EQ(Zone("Asia/Kolkata").AtLocalTime({2026, 1, 2}, hours{6}), Utc(2026, 1, 2, 0, 30));
+  EXPECT_EQ(TimeZone::Utc().AtLocalTime({2026, 1, 2}, hours{23} + minutes{59}), Utc(2026, 1, 2, 23, 59));
+}
+
+TEST(TimeZone, SkippedLocalTimeLandsAfterTheJump) {
+  // London, 2026-03-29: clocks jump from 01:00 GMT to 02:00 BST, so 01:30 never shows; it is read with
+  // the offset before the jump, which is 02:30 BST.
+  const TimeZone london = Zone("Europe/London");
+  const Timestamp t = london.AtLocalTime({2026, 3, 29}, hours{1} + minutes{30});
+  EXPECT_EQ(t, Utc(2026, 3, 29, 1, 30));
+  EXPECT_EQ(london.UtcOffset(t), hours{1});
+}
+
+TEST(TimeZone, RepeatedLocalTimeIsTheEarlierOne) {
+  // London, 2026-10-25: clocks go back from 02:00 BST to 01:00 GMT, so 01:30 shows twice.
+  const TimeZone london = Zone("Europe/London");
+  EXPECT_EQ(london.AtLocalTime({2026, 10, 25}, hours{1} + minutes{30}), Utc(2026, 10, 25, 0, 30));
+}
+
 TEST(TimeZone, DayThatNeverHappenedStartsWithTheNextOne) {
   // Samoa skipped 2011-12-30 entirely when it moved across the date line.
   const TimeZone apia = Zone("Pacific/Apia");

@@ -59,7 +59,7 @@ TEST_P(CatalogStoreTest, TakenSlugsAreConflicts) {
   EXPECT_THAT(category.error().message, HasSubstr("'news'"));
   AddTag("t");
   EXPECT_EQ(catalog().CreateTag({0, "t", "T"}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(catalog().CreateAuthor({0, "ada", "Ada", "", "", ""}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(catalog().CreateAuthor({0, "ada", "Ada", "", "", "", ""}).error().code, ErrorCode::kConflict);
 }
 
 TEST_P(CatalogStoreTest, MissingParentAndEmptyFieldsAreInvalid) {
@@ -69,7 +69,7 @@ TEST_P(CatalogStoreTest, MissingParentAndEmptyFieldsAreInvalid) {
   EXPECT_THAT(orphan.error().message, HasSubstr("4242"));
   EXPECT_EQ(catalog().CreateTag({0, "", "Name"}).error().code, ErrorCode::kInvalid);
   EXPECT_EQ(catalog().CreateTag({0, "slug", ""}).error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(catalog().CreateAuthor({0, std::string(500, 'a'), "A", "", "", ""}).error().code,
+  EXPECT_EQ(catalog().CreateAuthor({0, std::string(500, 'a'), "A", "", "", "", ""}).error().code,
             ErrorCode::kInvalid);
 }
 

@@ -40,7 +40,7 @@ TEST(SqliteOpen, CreatesAndMigratesAnEmptyDatabase) {
   for (const char* table :
        {"authors", "categories", "tags", "articles", "article_tags", "daily_stats", "visitor_salts",
         "visitor_identities", "bot_identities", "article_daily_hits", "visitor_identity_batches", "users",
-        "sessions", "login_failures", "audit_log", "account_keys"}) {
+        "sessions", "login_failures", "audit_log", "account_keys", "article_revisions"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
   // Reserved for later migrations.

@@ -125,5 +125,59 @@ TEST_F(SqliteQueryPlan, DeletingAnArticleFindsItsDailyHitsByIndex) {
   EXPECT_THAT(plan, HasSubstr("article_daily_hits_by_article")) << plan;
 }
 
+/// The editors' list walks `index` in the requested order: no sort of the whole table, whatever the
+/// number of articles; only the outer query sorts its page.
+void ExpectEditorsIndex(const std::string& plan, const std::string& index) {
+  const std::size_t outer = plan.find("SCAN p\n");
+  ASSERT_NE(outer, std::string::npos) << plan;
+  const std::string inner = plan.substr(0, outer);
+  EXPECT_THAT(inner, HasSubstr(index)) << plan;
+  EXPECT_THAT(inner, Not(HasSubstr("TEMP B-TREE"))) << plan;
+  EXPECT_THAT(plan.substr(outer), HasSubstr("SEARCH c USING INTEGER PRIMARY KEY")) << plan;
+  EXPECT_THAT(plan.substr(outer), HasSubstr("SEARCH u USING INTEGER PRIMARY KEY")) << plan;
+}
+
+TEST_F(SqliteQueryPlan, EditorsListWalksAnIndexInOrderForEachFilter) {
+  const auto plan = [&](const EditorArticleFilter& f) {
+    return Plan(sqlite::article_sql::EditorListShape::Of(f).ListSql());
+  };
+  EditorArticleFilter all;
+  ExpectEditorsIndex(plan(all), "articles_by_updated");
+  EditorArticleFilter drafts;
+  drafts.state = domain::ArticleState::kDraft;
+  ExpectEditorsIndex(plan(drafts), "articles_by_updated");
+  EditorArticleFilter in_category;
+  in_category.category_id = 3;
+  ExpectEditorsIndex(plan(in_category), "articles_by_category_updated");
+  EditorArticleFilter by_author;
+  by_author.author_id = 3;
+  by_author.state = domain::ArticleState::kDraft;
+  ExpectEditorsIndex(plan(by_author), "articles_by_author_updated");
+  EditorArticleFilter waiting;
+  waiting.review_requested_only = true;
+  ExpectEditorsIndex(plan(waiting), "articles_review_requested");
+  EditorArticleFilter by_title;
+  by_title.sort = EditorSort::kTitle;
+  by_title.descending = false;
+  ExpectEditorsIndex(plan(by_title), "articles_by_title");
+  EditorArticleFilter by_date;
+  by_date.sort = EditorSort::kPublishAt;
+  ExpectEditorsIndex(plan(by_date), "articles_by_publish");
+}
+
+TEST_F(SqliteQueryPlan, DeletingACategoryOrTagAndListingRevisionsUseIndexes) {
+  EXPECT_THAT(Plan("SELECT count(*) FROM articles WHERE category_id = ?1"),
+              HasSubstr("articles_by_category_updated"));
+  EXPECT_THAT(Plan("SELECT count(*) FROM article_tags t WHERE t.tag_id = ?1"),
+              HasSubstr("article_tags_by_tag"));
+  const std::string revisions =
+      Plan("SELECT id FROM article_revisions WHERE article_id = ?1 ORDER BY version DESC");
+  EXPECT_THAT(revisions, HasSubstr("sqlite_autoindex_article_revisions")) << revisions;
+  EXPECT_THAT(revisions, Not(HasSubstr("TEMP B-TREE"))) << revisions;
+  const std::string prefix =
+      Plan("SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name COLLATE NOCASE, id");
+  EXPECT_THAT(prefix, HasSubstr("tags_by_name")) << prefix;
+}
+
 }  // namespace
 }  // namespace gazette::storage

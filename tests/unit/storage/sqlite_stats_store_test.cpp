@@ -39,7 +39,7 @@ class SqliteStatsStoreTest : public ::testing::Test {
   std::int64_t AddArticle(const std::string& slug) {
     if (category_ == 0) {
       category_ = *storage_->catalog().CreateCategory({0, std::nullopt, "news", "News", "", 0});
-      author_ = *storage_->catalog().CreateAuthor({0, "ada", "Ada", "", "", ""});
+      author_ = *storage_->catalog().CreateAuthor({0, "ada", "Ada", "", "", "", ""});
     }
     domain::Article a;
     a.title = slug;

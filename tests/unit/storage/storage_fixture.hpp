@@ -66,8 +66,8 @@ class StorageTest : public ::testing::TestWithParam<StorageBackend> {
     return id.ok() ? *id : 0;
   }
   std::int64_t AddAuthor(const std::string& slug) {
-    auto id =
-        catalog().CreateAuthor({0, slug, "Author " + slug, "Editor", "Org of " + slug, "Bio of " + slug});
+    auto id = catalog().CreateAuthor({0, slug, "Author " + slug, "Editor", "Org of " + slug, "Bio of " + slug,
+                                      "authors/" + slug + ".jpg"});
     EXPECT_TRUE(id.ok()) << id.error().message;
     return id.ok() ? *id : 0;
   }

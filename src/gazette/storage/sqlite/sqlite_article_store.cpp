@@ -17,6 +17,7 @@ using article_sql::kArticleColumns;
 using article_sql::kJoinAuthorAndCategory;
 using article_sql::kSummaryColumns;
 using article_sql::kVisible;
+using article_sql::ReadArticle;
 using article_sql::ReadSummary;
 
 enum Key : std::uint64_t {
@@ -31,12 +32,7 @@ enum Key : std::uint64_t {
   kTagIdsOf,
   kInsertArticle,
   kInsertArticleTag,
-  kCategoryExists,
-  kAuthorExists,
 };
-
-/// Titles are headlines; a kilobyte is far beyond any real one and keeps pages and feeds sane.
-constexpr std::size_t kMaxTitleBytes = 1024;
 
 std::string Select(const char* columns, const char* rest) {
   return fmt::format("SELECT {} {}", columns, rest);
@@ -49,73 +45,12 @@ std::vector<domain::ArticleSummary> ReadSummaries(Statement& s, std::int64_t exp
   return rows;
 }
 
-std::optional<Timestamp> OptionalTimestamp(const Statement& s, int column) {
-  if (s.IsNull(column)) return std::nullopt;
-  return TimestampFromUnix(s.Int(column));
-}
-
-/// Reads kArticleColumns, which come first in the row.
-Result<domain::Article> ReadArticle(const Statement& s) {
-  domain::Article a;
-  a.id = s.Int(0);
-  s.ReadInto(1, a.title);
-  s.ReadInto(2, a.slug);
-  s.ReadInto(3, a.country);
-  a.category_id = s.Int(4);
-  a.author_id = s.Int(5);
-  s.ReadInto(6, a.intro_markdown);
-  s.ReadInto(7, a.intro_html);
-  s.ReadInto(8, a.body_markdown);
-  s.ReadInto(9, a.body_html);
-  Result<domain::ArticleState> state = domain::ParseArticleState(s.Text(10));
-  if (!state.ok()) {
-    return MakeError(ErrorCode::kInternal,
-                     fmt::format("article {} has an unknown state '{}'", a.id, s.Text(10)));
-  }
-  a.state = *state;
-  a.publish_at = OptionalTimestamp(s, 11);
-  a.unpublish_at = OptionalTimestamp(s, 12);
-  a.featured = s.Int(13) != 0;
-  a.featured_order = static_cast<int>(s.Int(14));
-  a.created_at = TimestampFromUnix(s.Int(15));
-  a.updated_at = TimestampFromUnix(s.Int(16));
-  a.hits = s.Int(17);
-  return a;
-}
-
 Status CheckWindow(std::int64_t offset, std::int64_t limit) {
   if (offset < 0 || limit < 0 || limit > kMaxListLimit) {
     return MakeError(ErrorCode::kInvalid,
                      fmt::format("a list window needs offset >= 0 and 0 <= limit <= {}", kMaxListLimit));
   }
   return OkStatus();
-}
-
-Status CheckNewArticle(const domain::Article& article) {
-  if (article.title.empty() || article.title.size() > kMaxTitleBytes) {
-    return MakeError(ErrorCode::kInvalid,
-                     fmt::format("an article title must be 1 to {} bytes long", kMaxTitleBytes));
-  }
-  if (article.slug.empty() || article.slug.size() > domain::kMaxSlugLength) {
-    return MakeError(ErrorCode::kInvalid,
-                     fmt::format("an article slug must be 1 to {} bytes long", domain::kMaxSlugLength));
-  }
-  if (!domain::IsValidCountryLabel(article.country)) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("'{}' is not a country label: use two capital letters "
-                                                      "(ISO 3166-1 alpha-2, e.g. GB) or none",
-                                                      article.country));
-  }
-  if (article.tag_ids.size() > kMaxTagsPerArticle) {
-    return MakeError(ErrorCode::kInvalid,
-                     fmt::format("an article may have at most {} tags", kMaxTagsPerArticle));
-  }
-  return OkStatus();
-}
-
-bool Exists(Connection& connection, std::uint64_t key, const char* sql, std::int64_t id) {
-  ScopedUse s(connection.Cached(key, [sql] { return std::string(sql); }));
-  s->BindInt(1, id);
-  return s->Step();
 }
 
 }  // namespace
@@ -206,17 +141,28 @@ Result<domain::ArticlePage> SqliteArticleStore::FindVisibleBySlug(std::string_vi
       s->ReadInto(kFirst + 5, page.author.organisation);
       s->ReadInto(kFirst + 6, page.author_bio);
     }
-    ScopedUse t(connection.Cached(kTagsOf, [] {
-      return std::string(
-          "SELECT g.id, g.slug, g.name FROM article_tags t CROSS JOIN tags g ON g.id = t.tag_id "
-          "WHERE t.article_id = ?1 ORDER BY g.name");
-    }));
-    t->BindInt(1, page.article.id);
-    while (t->Step()) {
-      page.tags.push_back({t->Int(0), t->String(1), t->String(2)});
-      page.article.tag_ids.push_back(t->Int(0));
-    }
+    ReadTagsOf(connection, page.article.id, page.tags);
+    for (const domain::TagRef& tag : page.tags) page.article.tag_ids.push_back(tag.id);
     return page;
+  });
+}
+
+void SqliteArticleStore::ReadTagsOf(Connection& connection, std::int64_t article_id,
+                                    std::vector<domain::TagRef>& out) {
+  ScopedUse t(connection.Cached(kTagsOf, [] {
+    return std::string(
+        "SELECT g.id, g.slug, g.name FROM article_tags t CROSS JOIN tags g ON g.id = t.tag_id "
+        "WHERE t.article_id = ?1 ORDER BY g.name");
+  }));
+  t->BindInt(1, article_id);
+  while (t->Step()) out.push_back({t->Int(0), t->String(1), t->String(2)});
+}
+
+Result<std::vector<domain::TagRef>> SqliteArticleStore::TagsOf(std::int64_t article_id) {
+  return Guarded(pool_.path(), "read the tags of an article", [&]() -> Result<std::vector<domain::TagRef>> {
+    std::vector<domain::TagRef> tags;
+    ReadTagsOf(pool_.ForThisThread(), article_id, tags);
+    return tags;
   });
 }
 
@@ -294,12 +240,18 @@ Result<domain::Article> SqliteArticleStore::FindById(std::int64_t id) {
   });
 }
 
-Result<std::int64_t> SqliteArticleStore::Create(const domain::Article& article, Timestamp now) {
-  if (Status ok = CheckNewArticle(article); !ok.ok()) return std::move(ok).error();
+Result<std::int64_t> SqliteArticleStore::Create(const domain::Article& article, Timestamp now,
+                                                std::optional<std::int64_t> user_id) {
+  if (Status ok = article_sql::CheckArticleFields(article); !ok.ok()) return std::move(ok).error();
+  if (article.version < 1) return MakeError(ErrorCode::kInvalid, "an article's version starts at 1");
   return Guarded(pool_.path(), "create an article", [&]() -> Result<std::int64_t> {
     Connection& connection = pool_.ForThisThread();
     std::int64_t id = 0;
-    Status status = connection.InTransaction([&] { return Insert(connection, article, now, id); });
+    Status status = connection.InTransaction([&]() -> Status {
+      if (Status inserted = Insert(connection, article, now, id); !inserted.ok()) return inserted;
+      KeepRevision(connection, id, now, user_id);
+      return OkStatus();
+    });
     if (!status.ok()) return std::move(status).error();
     return id;
   });
@@ -307,54 +259,32 @@ Result<std::int64_t> SqliteArticleStore::Create(const domain::Article& article, 
 
 Status SqliteArticleStore::Insert(Connection& connection, const domain::Article& article, Timestamp now,
                                   std::int64_t& id) {
-  std::optional<std::int64_t> publish_at;
-  if (article.publish_at) publish_at = ToUnix(*article.publish_at);
   {
     ScopedUse s(connection.Cached(kInsertArticle, [] {
-      return std::string(
-          "INSERT INTO articles (title, slug, country, category_id, author_id, intro_markdown, intro_html, "
-          "body_markdown, body_html, state, publish_at, unpublish_at, featured, featured_order, created_at, "
-          "updated_at, hits) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, "
-          "?16)");
+      return fmt::format(
+          "INSERT INTO articles ({}, created_at, updated_at, hits, version) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, "
+          "?19)",
+          article_sql::kEditableColumns);
     }));
-    s->BindText(1, article.title);
-    s->BindText(2, article.slug);
-    s->BindText(3, article.country);
-    s->BindInt(4, article.category_id);
-    s->BindInt(5, article.author_id);
-    s->BindText(6, article.intro_markdown);
-    s->BindText(7, article.intro_html);
-    s->BindText(8, article.body_markdown);
-    s->BindText(9, article.body_html);
-    s->BindText(10, domain::ArticleStateName(article.state));
-    s->BindOptionalInt(11, publish_at);
-    s->BindOptionalInt(
-        12, article.unpublish_at ? std::optional<std::int64_t>(ToUnix(*article.unpublish_at)) : std::nullopt);
-    s->BindInt(13, article.featured ? 1 : 0);
-    s->BindInt(14, article.featured_order);
-    s->BindInt(15, ToUnix(now));
-    s->BindInt(16, article.hits);
+    article_sql::BindEditableFields(*s, article);
+    s->BindInt(17, ToUnix(now));
+    s->BindInt(18, article.hits);
+    s->BindInt(19, article.version);
     try {
       s->Run();
     } catch (const SQLite::Exception& e) {
-      if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
-        return MakeError(ErrorCode::kConflict,
-                         fmt::format("an article with the slug '{}' already exists; choose "
-                                     "another slug",
-                                     article.slug));
-      }
-      if (e.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
       s->Reset();
-      if (!Exists(connection, kCategoryExists, "SELECT 1 FROM categories WHERE id = ?1",
-                  article.category_id)) {
-        return MakeError(ErrorCode::kInvalid, fmt::format("category {} does not exist", article.category_id));
-      }
-      return MakeError(ErrorCode::kInvalid, fmt::format("author {} does not exist", article.author_id));
+      return article_sql::RefusedWrite(connection.database(), e, article);
     }
     id = connection.database().getLastInsertRowid();
   }
+  return InsertTags(connection, id, article.tag_ids, article.publish_at);
+}
 
-  std::vector<std::int64_t> tag_ids = article.tag_ids;
+Status SqliteArticleStore::InsertTags(Connection& connection, std::int64_t id,
+                                      std::vector<std::int64_t> tag_ids,
+                                      std::optional<Timestamp> publish_at) {
   std::sort(tag_ids.begin(), tag_ids.end());
   tag_ids.erase(std::unique(tag_ids.begin(), tag_ids.end()), tag_ids.end());
   for (const std::int64_t tag_id : tag_ids) {
@@ -363,7 +293,7 @@ Status SqliteArticleStore::Insert(Connection& connection, const domain::Article&
     }));
     s->BindInt(1, id);
     s->BindInt(2, tag_id);
-    s->BindOptionalInt(3, publish_at);
+    s->BindOptionalInt(3, publish_at ? std::optional(ToUnix(*publish_at)) : std::nullopt);
     try {
       s->Run();
     } catch (const SQLite::Exception& e) {
