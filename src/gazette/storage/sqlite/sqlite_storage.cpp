@@ -13,6 +13,7 @@
 #include "gazette/storage/sqlite/sqlite_article_store.hpp"
 #include "gazette/storage/sqlite/sqlite_catalog_store.hpp"
 #include "gazette/storage/sqlite/sqlite_error.hpp"
+#include "gazette/storage/sqlite/sqlite_media_store.hpp"
 #include "gazette/storage/sqlite/sqlite_stats_store.hpp"
 
 namespace gazette::storage {
@@ -29,13 +30,15 @@ class SqliteStorage final : public Storage {
         schema_version_(schema_version),
         articles_(pool_),
         catalog_(pool_),
-        stats_(pool_) {}
+        stats_(pool_),
+        media_(pool_) {}
 
   ConnectionPool& pool() { return pool_; }
 
   ArticleStore& articles() override { return articles_; }
   CatalogStore& catalog() override { return catalog_; }
   StatsStore& stats() override { return stats_; }
+  MediaStore& media() override { return media_; }
   int SchemaVersion() override { return schema_version_; }
 
   Status InTransaction(const std::function<Status()>& work) override {
@@ -49,6 +52,7 @@ class SqliteStorage final : public Storage {
   sqlite::SqliteArticleStore articles_;
   sqlite::SqliteCatalogStore catalog_;
   sqlite::SqliteStatsStore stats_;
+  sqlite::SqliteMediaStore media_;
 };
 
 Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {
