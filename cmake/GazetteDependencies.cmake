@@ -15,6 +15,9 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(BROTLI REQUIRED IMPORTED_TARGET libbrotlienc)
+# libvips through its C API (vips/vips.h) only: the C++ binding (vips8) would add its headers' compile time
+# to every file of the media module for no gain.
+pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips)
 # cmark-gfm's extensions ship without a pkg-config file on Debian 12.
 find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)
 target_link_libraries(PkgConfig::CMARK_GFM INTERFACE ${CMARK_GFM_EXTENSIONS_LIBRARY})

@@ -8,6 +8,7 @@
 #include "gazette/storage/account_store.hpp"
 #include "gazette/storage/article_store.hpp"
 #include "gazette/storage/catalog_store.hpp"
+#include "gazette/storage/media_store.hpp"
 #include "gazette/storage/stats_store.hpp"
 
 namespace gazette::storage {
@@ -21,6 +22,7 @@ class Storage {
   virtual CatalogStore& catalog() = 0;
   virtual StatsStore& stats() = 0;
   virtual AccountStore& accounts() = 0;
+  virtual MediaStore& media() = 0;
 
   /// Runs work in one transaction on the calling thread: store calls that work makes on this thread are
   /// part of it. Commits when work returns ok, rolls back otherwise (and on an exception, which is

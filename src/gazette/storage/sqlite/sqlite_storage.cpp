@@ -14,6 +14,7 @@
 #include "gazette/storage/sqlite/sqlite_article_store.hpp"
 #include "gazette/storage/sqlite/sqlite_catalog_store.hpp"
 #include "gazette/storage/sqlite/sqlite_error.hpp"
+#include "gazette/storage/sqlite/sqlite_media_store.hpp"
 #include "gazette/storage/sqlite/sqlite_stats_store.hpp"
 
 namespace gazette::storage {
@@ -31,7 +32,8 @@ class SqliteStorage final : public Storage {
         articles_(pool_),
         catalog_(pool_),
         stats_(pool_),
-        accounts_(pool_) {}
+        accounts_(pool_),
+        media_(pool_) {}
 
   ConnectionPool& pool() { return pool_; }
 
@@ -39,6 +41,7 @@ class SqliteStorage final : public Storage {
   CatalogStore& catalog() override { return catalog_; }
   StatsStore& stats() override { return stats_; }
   AccountStore& accounts() override { return accounts_; }
+  MediaStore& media() override { return media_; }
   int SchemaVersion() override { return schema_version_; }
 
   Status InTransaction(const std::function<Status()>& work) override {
@@ -53,6 +56,7 @@ class SqliteStorage final : public Storage {
   sqlite::SqliteCatalogStore catalog_;
   sqlite::SqliteStatsStore stats_;
   sqlite::SqliteAccountStore accounts_;
+  sqlite::SqliteMediaStore media_;
 };
 
 Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {
