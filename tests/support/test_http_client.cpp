@@ -124,7 +124,8 @@ struct KeepAliveConnection::Impl {
       done = true;
       pending.append(chunk.data(), n);
       ok = !ec;
-      if (ec) closed = true;
+      // A read cancelled by our own timeout leaves the connection open for the next Send.
+      if (ec && ec != asio::error::operation_aborted) closed = true;
     });
     io.restart();
     io.run_for(timeout);

@@ -41,6 +41,10 @@ struct Application::Impl {
 
 namespace {
 
+/// Where the back office takes file uploads: the one path prefix with [server] max_upload_bytes as its
+/// body limit.
+constexpr std::string_view kMediaUploadPrefix = "/admin/media";
+
 Error WithContext(std::string_view context, Error error) {
   error.message = std::string(context) + ": " + error.message;
   return error;
@@ -143,6 +147,9 @@ Status Application::Start() {
                         ? impl.config.server.threads
                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.access_log = impl.config.server.access_log;
+  // Uploads go to the media library; every other path keeps the small default body limit.
+  options.body_limits.push_back(
+      {std::string(kMediaUploadPrefix), static_cast<std::size_t>(impl.config.server.max_upload_bytes)});
   impl.server = std::make_unique<http::Server>(options, std::move(router));
   if (auto status = impl.server->Start(); !status.ok()) return status;
   impl.running = true;

@@ -32,6 +32,7 @@ struct ServerConfig {
   int threads = 0;                           ///< 0: one per core
   std::vector<std::string> trusted_proxies;  ///< CIDR ranges whose X-Forwarded-For is believed
   bool access_log = true;
+  std::int64_t max_upload_bytes = 10 * 1024 * 1024;  ///< largest file upload to the back office's media
   bool operator==(const ServerConfig&) const = default;
 };
 

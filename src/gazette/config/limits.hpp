@@ -31,6 +31,10 @@ inline constexpr int kMaxLeadArticles = 10;
 inline constexpr int kMaxThreads = 256;
 /// Trusted proxy ranges: each is checked on every request; more than 64 is a misconfiguration.
 inline constexpr std::size_t kMaxTrustedProxies = 64;
+/// Largest upload: an upload is held in memory while it arrives, so a gigabyte is the most a server should
+/// be asked to hold per request; less than a kilobyte holds no image at all.
+inline constexpr std::int64_t kMinUploadBytes = 1024;
+inline constexpr std::int64_t kMaxUploadBytes = 1024 * 1024 * 1024;
 /// Longest "HOST:PORT": a DNS name (253) plus brackets, colon and port.
 inline constexpr std::size_t kMaxListenChars = 270;
 

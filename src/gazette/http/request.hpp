@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "gazette/http/cookies.hpp"
+
 namespace gazette::http {
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
@@ -46,6 +48,11 @@ class Request {
   /// A header's value, or empty when absent.
   std::string_view Header(std::string_view name) const {
     return header_lookup_ ? header_lookup_(native_, name) : std::string_view{};
+  }
+  /// The value of cookie name from the Cookie header (see FindCookie), or an empty optional. Only the first
+  /// Cookie header is read: a browser sends one (RFC 6265 section 5.4), and so does a proxy that joins them.
+  std::optional<std::string_view> Cookie(std::string_view name) const {
+    return FindCookie(Header("Cookie"), name);
   }
   std::string_view body() const { return body_; }
   /// The peer's IP address as text ("127.0.0.1", "::1").

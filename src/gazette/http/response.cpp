@@ -1,14 +1,22 @@
 #include "gazette/http/response.hpp"
 
-#include <strings.h>
+#include "gazette/http/detail/header_syntax.hpp"
+#include "gazette/http/local_redirect.hpp"
 
 namespace gazette::http {
 
 std::string_view Response::FindHeader(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (key.size() == name.size() && ::strncasecmp(key.data(), name.data(), name.size()) == 0) return value;
+    if (detail::EqualsIgnoreCase(key, name)) return value;
   }
   return {};
+}
+
+bool Response::HasHeader(std::string_view name) const {
+  for (const auto& header : headers) {
+    if (detail::EqualsIgnoreCase(header.first, name)) return true;
+  }
+  return false;
 }
 
 Response Response::Text(unsigned status, std::string body) {
@@ -23,6 +31,7 @@ Response Response::Redirect(unsigned status, std::string location) {
   Response response;
   response.status = status;
   response.content_type = "text/plain; charset=utf-8";
+  if (!IsSafeLocalRedirect(location)) location = "/";
   response.headers.emplace_back("Location", std::move(location));
   return response;
 }

@@ -29,9 +29,16 @@ struct Response {
   }
   /// Value of an extra header set by the handler, case-insensitive; empty when absent.
   std::string_view FindHeader(std::string_view name) const;
+  /// True when the handler set header name (case-insensitive), even to an empty value.
+  bool HasHeader(std::string_view name) const;
 
   static Response Text(unsigned status, std::string body);
+  /// A redirect (301, 302, 307, 308...) to a path on this site. A location that IsSafeLocalRedirect
+  /// refuses is replaced by "/", so that a location built from input can never send the reader elsewhere.
   static Response Redirect(unsigned status, std::string location);
+  /// 303 See Other to a path on this site (guarded as Redirect): the answer to a successful POST, so that
+  /// reloading the page it leads to does not post again (POST-redirect-GET).
+  static Response SeeOther(std::string location) { return Redirect(303, std::move(location)); }
 };
 
 }  // namespace gazette::http

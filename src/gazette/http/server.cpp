@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gazette/http/detail/connection.hpp"
+#include "gazette/http/detail/header_syntax.hpp"
 #include "gazette/http/detail/worker_context.hpp"
 
 namespace gazette::http {
@@ -38,7 +39,40 @@ std::shared_ptr<spdlog::logger> AccessLogger() {
   return logger;
 }
 
+/// A header the server is asked to add must not be able to start another line or end the head.
+bool IsSafeHeader(const std::pair<std::string, std::string>& header) {
+  const auto& [name, value] = header;
+  if (name.empty()) return false;
+  for (const char c : name) {
+    if (!detail::IsTokenChar(c)) return false;
+  }
+  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos;
+}
+
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> DefaultSecurityHeaders() {
+  return {
+      {"Content-Security-Policy", std::string(kDefaultContentSecurityPolicy)},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "strict-origin-when-cross-origin"},
+      {"X-Frame-Options", "DENY"},
+  };
+}
+
+const PathBodyLimit* ServerOptions::BodyLimitFor(std::string_view target) const {
+  const std::string_view path = target.substr(0, target.find('?'));
+  const PathBodyLimit* best = nullptr;
+  for (const PathBodyLimit& limit : body_limits) {
+    const std::string_view prefix = limit.path_prefix;
+    if (prefix.empty() || !path.starts_with(prefix)) continue;
+    // Whole segments only: "/admin/media" is no prefix of "/admin/mediafiles".
+    const bool whole_segment =
+        path.size() == prefix.size() || prefix.back() == '/' || path[prefix.size()] == '/';
+    if (whole_segment && (best == nullptr || prefix.size() > best->path_prefix.size())) best = &limit;
+  }
+  return best;
+}
 
 /// One thread: its own io_context and its own SO_REUSEPORT acceptor, so threads share nothing per request.
 struct Worker {
@@ -135,6 +169,11 @@ Status Server::Start() {
   Impl& impl = *impl_;
   if (impl.started) return MakeError(ErrorCode::kInternal, "server already started");
   if (!impl.router) return MakeError(ErrorCode::kInternal, "server has no router");
+  for (const auto& header : impl.options.security_headers) {
+    if (!IsSafeHeader(header)) {
+      return MakeError(ErrorCode::kInvalid, "security header \"" + header.first + "\" is not a valid header");
+    }
+  }
   impl.started = true;
 
   boost::system::error_code ec;

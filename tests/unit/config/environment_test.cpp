@@ -28,6 +28,7 @@ TEST(EnvironmentOverrides, OverrideEveryKey) {
       {"GAZETTE_SERVER_THREADS", "3"},
       {"GAZETTE_SERVER_TRUSTED_PROXIES", " 10.0.0.0/8 , ::1,, "},
       {"GAZETTE_SERVER_ACCESS_LOG", "off"},
+      {"GAZETTE_SERVER_MAX_UPLOAD_BYTES", "2048"},
   });
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->site.name, "From Env");
@@ -43,6 +44,7 @@ TEST(EnvironmentOverrides, OverrideEveryKey) {
   EXPECT_EQ(config->server.threads, 3);
   EXPECT_EQ(config->server.trusted_proxies, (std::vector<std::string>{"10.0.0.0/8", "::1/128"}));
   EXPECT_FALSE(config->server.access_log);
+  EXPECT_EQ(config->server.max_upload_bytes, 2048);
 }
 
 TEST(EnvironmentOverrides, WinOverTheFile) {

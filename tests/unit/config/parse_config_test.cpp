@@ -37,6 +37,7 @@ TEST(ParseConfig, EmptyFileGivesEveryDefault) {
   EXPECT_EQ(config->server.threads, 0);
   EXPECT_TRUE(config->server.trusted_proxies.empty());
   EXPECT_TRUE(config->server.access_log);
+  EXPECT_EQ(config->server.max_upload_bytes, 10 * 1024 * 1024);
   EXPECT_EQ(config->config_path(), kDir / "gazette.toml");
   EXPECT_EQ(config->database_path(), kDir / "gazette.db");
 }
@@ -58,6 +59,7 @@ listen = "[::1]:9090"
 threads = 4
 trusted_proxies = ["10.0.0.0/8", "2001:db8::/32", "192.0.2.7"]
 access_log = false
+max_upload_bytes = 52428800
 )");
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->site.name, "Public Sector News");
@@ -74,6 +76,7 @@ access_log = false
   EXPECT_EQ(config->server.trusted_proxies,
             (std::vector<std::string>{"10.0.0.0/8", "2001:db8::/32", "192.0.2.7/32"}));
   EXPECT_FALSE(config->server.access_log);
+  EXPECT_EQ(config->server.max_upload_bytes, 50 * 1024 * 1024);
 }
 
 TEST(ParseConfig, AcceptsDottedKeysAndInlineTables) {
@@ -110,6 +113,10 @@ TEST(ParseConfig, RefusesIntegerRangesAtBothEnds) {
               HasSubstr(":2: [server] threads must be between 0 and 256 (got 257)"));
   EXPECT_THAT(ErrorOf("[server]\nthreads = -1\n"), HasSubstr("(got -1)"));
   EXPECT_THAT(ErrorOf("[site]\npage_size = 9223372036854775807\n"), HasSubstr("(got 9223372036854775807)"));
+  EXPECT_THAT(ErrorOf("[server]\nmax_upload_bytes = 1023\n"),
+              HasSubstr(":2: [server] max_upload_bytes must be between 1024 and 1073741824 (got 1023)"));
+  EXPECT_THAT(ErrorOf("[server]\nmax_upload_bytes = 1073741825\n"), HasSubstr("(got 1073741825)"));
+  EXPECT_THAT(ErrorOf("[server]\nmax_upload_bytes = -1\n"), HasSubstr("(got -1)"));
 }
 
 TEST(ParseConfig, UnknownKeyNamesLineAndKnownKeys) {

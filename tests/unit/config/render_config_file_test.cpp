@@ -29,6 +29,7 @@ Config CustomConfig() {
   config.server.threads = 8;
   config.server.trusted_proxies = {"10.0.0.0/8", "2001:db8::/32"};
   config.server.access_log = false;
+  config.server.max_upload_bytes = 64 * 1024 * 1024;
   return config;
 }
 
@@ -69,8 +70,9 @@ TEST(RenderConfigFile, ChangedValuesAreActiveWithTheirDefaultShown) {
 
 TEST(RenderConfigFile, DocumentsEveryKeyAndItsLimit) {
   const std::string text = RenderConfigFile(Config{});
-  for (const char* key : {"name", "tagline", "base_url", "timezone", "language", "date_format", "page_size",
-                          "lead_articles", "listen", "threads", "trusted_proxies", "access_log"}) {
+  for (const char* key :
+       {"name", "tagline", "base_url", "timezone", "language", "date_format", "page_size", "lead_articles",
+        "listen", "threads", "trusted_proxies", "access_log", "max_upload_bytes"}) {
     EXPECT_THAT(text, ::testing::ContainsRegex(std::string("\n(# )?") + key + " = ")) << key;
   }
   EXPECT_THAT(text, HasSubstr("1..100"));

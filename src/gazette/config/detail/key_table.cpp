@@ -82,6 +82,12 @@ Status ApplyThreads(Config& config, Value value) {
   return OkStatus();
 }
 
+Status ApplyMaxUploadBytes(Config& config, Value value) {
+  if (auto status = CheckRange(Integer(value), kMinUploadBytes, kMaxUploadBytes); !status) return status;
+  config.server.max_upload_bytes = Integer(value);
+  return OkStatus();
+}
+
 Status ApplyTrustedProxies(Config& config, Value value) {
   const auto& entries = std::get<std::vector<std::string>>(value);
   if (entries.size() > kMaxTrustedProxies) {
@@ -191,6 +197,14 @@ std::vector<KeySpec> BuildTable() {
                     return OkStatus();
                   },
                   [](const Config& config) -> Value { return config.server.access_log; }});
+  keys.push_back(
+      {"server", "max_upload_bytes", ValueKind::kInteger,
+       fmt::format("Largest file the back office accepts as an upload (images for articles), in bytes, "
+                   "{}..{} (1 KiB..1 GiB): each upload is held in memory while it arrives. Other requests "
+                   "keep a 1 MiB limit.",
+                   kMinUploadBytes, kMaxUploadBytes),
+       false, &ApplyMaxUploadBytes,
+       [](const Config& config) -> Value { return config.server.max_upload_bytes; }});
   keys.push_back({"stats", "counting", ValueKind::kBoolean,
                   "Count visitors and article hits (off: the counter shows the stored figures only).", false,
                   [](Config& config, Value value) -> Status {

@@ -118,8 +118,7 @@ void Connection::Parse() {
   ActiveState& active = *active_;
   const ServerOptions& options = context_.options;
   if (!active.parser) {
-    active.parser.emplace(active.storage, options.max_target_bytes, options.max_header_bytes,
-                          options.max_body_bytes);
+    active.parser.emplace(active.storage, options);
   }
   beast::error_code ec;
   while (active.input.size() > 0 && !active.parser->is_done()) {
@@ -138,6 +137,13 @@ void Connection::Parse() {
     // The request is incomplete: from now on the client has header_timeout to finish it (slowloris guard).
     request_deadline_set_ = true;
     SetDeadline(options.header_timeout);
+  }
+  if (!body_deadline_set_ && active.parser->is_header_done()) {
+    if (const auto timeout = active.parser->path_body_timeout()) {
+      // An upload path: its body may take longer to arrive than a header may.
+      body_deadline_set_ = true;
+      SetDeadline(*timeout);
+    }
   }
   ReadMore();
 }
@@ -223,12 +229,14 @@ void Connection::AnswerProtocolError(beast::error_code ec) {
 void Connection::Write(Response response, bool head_only, bool keep_alive, std::string_view etag) {
   state_ = State::kWriting;
   request_deadline_set_ = false;
+  body_deadline_set_ = false;
   continue_sent_ = false;
   keep_alive_ = keep_alive;
   ActiveState& active = *active_;
   const Response& stored = active.response.emplace(std::move(response));
   const std::string_view body = stored.Body();
-  SerializeHead(stored, HeadOptions{body.size(), etag, keep_alive}, active.head);
+  SerializeHead(stored, HeadOptions{body.size(), etag, keep_alive, context_.options.security_headers},
+                active.head);
   const bool send_body = !head_only && stored.status != 304 && stored.status != 204 && stored.status >= 200;
   status_ = stored.status;
   body_bytes_ = send_body ? body.size() : 0;

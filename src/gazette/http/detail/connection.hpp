@@ -55,9 +55,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::uint32_t timer_generation_ = 0;
   State state_ = State::kIdle;
   bool keep_alive_ = true;
-  bool request_deadline_set_ = false;
-  bool continue_sent_ = false;  ///< "100 Continue" already went out for the current request  ///< the current
-                                ///< request is incomplete and on the header_timeout clock
+  bool request_deadline_set_ = false;  ///< the current request is incomplete and on the header_timeout clock
+  bool body_deadline_set_ = false;     ///< ...and its body on the longer clock of its path (uploads)
+  bool continue_sent_ = false;         ///< "100 Continue" already went out for the current request
   std::size_t lingered_bytes_ = 0;
   std::unique_ptr<ActiveState> active_;  ///< held only while a request is read, handled or written
   std::string peer_;

@@ -3,10 +3,14 @@
 /// steady stream of requests parses without allocating. Internal to the server.
 
 #include <boost/beast/http/basic_parser.hpp>
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "gazette/http/server.hpp"
 
 namespace gazette::http::detail {
 
@@ -25,9 +29,9 @@ struct RequestStorage {
 
 class RequestParser final : public boost::beast::http::basic_parser<true> {
  public:
-  /// storage must outlive the parser. header_bytes/body_bytes are the limits enforced by Beast.
-  RequestParser(RequestStorage& storage, std::size_t max_target_bytes, std::size_t max_header_bytes,
-                std::size_t max_body_bytes);
+  /// storage and options must outlive the parser. Beast enforces max_header_bytes, and max_body_bytes or
+  /// the options' body limit for the request's path (chosen as soon as the request line is read).
+  RequestParser(RequestStorage& storage, const ServerOptions& options);
 
   std::string_view method_token() const { return View(method_); }
   std::string_view target() const { return View(target_); }
@@ -38,6 +42,9 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
   bool target_too_long() const { return target_too_long_; }
   /// The request-line has been parsed (so a header_limit error concerns the fields: 431).
   bool got_request_line() const { return got_request_line_; }
+  /// How long the body on this path may take once the header is in (PathBodyLimit::body_timeout), when
+  /// the path has a limit of its own.
+  std::optional<std::chrono::milliseconds> path_body_timeout() const { return path_body_timeout_; }
 
   /// Request::HeaderLookup for a native pointer to a RequestParser.
   static std::string_view LookupField(const void* native, std::string_view name);
@@ -64,7 +71,8 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
   void on_finish_impl(error_code& ec) override;
 
   RequestStorage& storage_;
-  std::size_t max_target_bytes_;
+  const ServerOptions& options_;
+  std::optional<std::chrono::milliseconds> path_body_timeout_;
   Span method_;
   Span target_;
   bool target_too_long_ = false;

@@ -17,8 +17,8 @@ bool IsSafeFieldText(std::string_view text) {
 
 /// Fields the server owns; a handler's copy would contradict the framing or duplicate ours.
 bool IsServerOwned(std::string_view name) {
-  for (const std::string_view owned : {"content-length", "transfer-encoding", "connection", "date",
-                                       "content-type", "x-content-type-options"}) {
+  for (const std::string_view owned :
+       {"content-length", "transfer-encoding", "connection", "date", "content-type"}) {
     if (name.size() == owned.size() && ::strncasecmp(name.data(), owned.data(), owned.size()) == 0)
       return true;
   }
@@ -77,7 +77,9 @@ void SerializeHead(const Response& response, const HeadOptions& options, std::st
     if (name.empty() || !IsSafeFieldText(name) || !IsSafeFieldText(value) || IsServerOwned(name)) continue;
     AppendField(out, name, value);
   }
-  out.append("X-Content-Type-Options: nosniff\r\n");
+  for (const auto& [name, value] : options.default_headers) {
+    if (!response.HasHeader(name)) AppendField(out, name, value);
+  }
   if (!options.keep_alive) out.append("Connection: close\r\n");
   out.append("\r\n");
 }
