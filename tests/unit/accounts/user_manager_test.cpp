@@ -177,7 +177,7 @@ TEST_F(UserManagerTest, DisablingEndsSessionsAndEnablingAllowsLoginAgain) {
 
 TEST_F(UserManagerTest, LinksAndUnlinksAuthorProfiles) {
   const domain::User ada = AddUser("ada@example.org", domain::Role::kAuthor);
-  auto author = storage_->catalog().CreateAuthor({0, "ada", "Ada", "", "", ""});
+  auto author = storage_->catalog().CreateAuthor({0, "ada", "Ada", "", "", "", ""});
   ASSERT_TRUE(author.ok());
   ASSERT_TRUE(users().SetAuthor(ada.id, *author, Actor::CommandLine()).ok());
   EXPECT_EQ(Stored(ada.id).user.author_id, *author);
