@@ -67,6 +67,26 @@ void RunningSite::Restart() {
   StartApplication();
 }
 
+domain::User RunningSite::AddUser(const std::string& email, domain::Role role, const std::string& password,
+                                  std::optional<std::int64_t> author_id) {
+  if (!accounts_) {
+    accounts::AccountOptions options;
+    options.hash_cost = accounts::PasswordHashCost::Minimum();
+    auto accounts = accounts::AccountServices::Open(*storage_, *clock_, options);
+    if (!accounts.ok()) Fail(accounts.error().message);
+    accounts_ = std::move(accounts).value();
+  }
+  accounts::NewUserRequest request;
+  request.email = email;
+  request.name = email.substr(0, email.find('@'));
+  request.role = role;
+  request.author_id = author_id;
+  request.password = password;
+  auto user = accounts_->users().AddUser(request, accounts::Actor::CommandLine());
+  if (!user.ok()) Fail(user.error().message);
+  return std::move(user).value();
+}
+
 RunningSite::~RunningSite() {
   if (app_) app_->Stop();
 }

@@ -6,9 +6,11 @@
 #include <filesystem>
 #include <memory>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "gazette/accounts/account_services.hpp"
 #include "gazette/app/application.hpp"
 #include "gazette/base/clock.hpp"
 #include "gazette/storage/storage.hpp"
@@ -44,6 +46,14 @@ class RunningSite {
   /// A second handle on the site's database, as an editor's process would have.
   storage::Storage& storage() { return *storage_; }
 
+  /// Adds a back-office user (a cheap password hash: tests log in often; the first login re-hashes it at
+  /// the production cost, as for any old hash). author_id links them to an author profile.
+  domain::User AddUser(const std::string& email, domain::Role role, const std::string& password,
+                       std::optional<std::int64_t> author_id = std::nullopt);
+
+  /// Every route the running server answers.
+  std::vector<std::pair<http::Method, std::string>> Routes() const { return app_->Routes(); }
+
   HttpResponse Get(const std::string& target,
                    std::vector<std::pair<std::string, std::string>> headers = {}) const {
     return testing::Get(port(), target, std::move(headers));
@@ -57,6 +67,7 @@ class RunningSite {
   std::map<std::string, std::string> env_;
   std::shared_ptr<ManualClock> clock_;
   std::unique_ptr<storage::Storage> storage_;
+  std::unique_ptr<accounts::AccountServices> accounts_;
   std::unique_ptr<app::Application> app_;
 };
 

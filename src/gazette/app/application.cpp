@@ -9,7 +9,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include "gazette/accounts/account_services.hpp"
+#include "gazette/admin/back_office.hpp"
 #include "gazette/app/theme_location.hpp"
+#include "gazette/editorial/article_editor.hpp"
+#include "gazette/media/media_library.hpp"
 #include "gazette/base/time_zone.hpp"
 #include "gazette/http/router.hpp"
 #include "gazette/http/server.hpp"
@@ -35,6 +39,13 @@ struct Application::Impl {
   http::TrustedProxies proxies;
   std::unique_ptr<stats::VisitorCounter> visitors;
   std::unique_ptr<site::PublicSite> site;
+  std::optional<render::Templates> admin_templates;
+  std::optional<http::StaticFiles> admin_assets;
+  std::unique_ptr<accounts::AccountServices> accounts;
+  std::unique_ptr<editorial::ArticleEditor> editor;
+  std::unique_ptr<media::MediaLibrary> media;
+  std::unique_ptr<admin::BackOffice> back_office;
+  std::shared_ptr<http::Router> router;
   std::unique_ptr<http::Server> server;
   bool running = false;
 };
@@ -67,6 +78,32 @@ Status ApplyOverrides(config::Config& config, const ServeOverrides& overrides) {
 }
 
 }  // namespace
+
+/// The back office's theme is a sibling of the default theme (themes/admin beside themes/default).
+Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& default_theme, const TimeZone& zone) {
+  const std::filesystem::path admin_theme = default_theme.parent_path() / "admin";
+  auto templates = render::Templates::Load({admin_theme});
+  if (!templates.ok()) return WithContext("back-office theme", std::move(templates).error());
+  impl.admin_templates.emplace(std::move(templates).value());
+  auto assets = http::StaticFiles::Load({admin_theme / "assets"}, "/admin/assets/");
+  if (!assets.ok()) return WithContext("back-office theme assets", std::move(assets).error());
+  impl.admin_assets.emplace(std::move(assets).value());
+
+  auto accounts = accounts::AccountServices::Open(*impl.storage, *impl.clock);
+  if (!accounts.ok()) return WithContext("accounts", std::move(accounts).error());
+  impl.accounts = std::move(accounts).value();
+  impl.editor = std::make_unique<editorial::ArticleEditor>(*impl.storage, *impl.clock, zone);
+  media::MediaLimits limits;
+  limits.max_bytes = static_cast<std::size_t>(impl.config.server.max_upload_bytes);
+  auto media = media::MediaLibrary::Open(impl.storage->media(), impl.config.dir / "media", limits);
+  if (!media.ok()) return WithContext("media library", std::move(media).error());
+  impl.media = std::move(media).value();
+
+  impl.back_office = std::make_unique<admin::BackOffice>(admin::AdminContext{
+      impl.config, *impl.storage, *impl.admin_templates, *impl.admin_assets, *impl.dates, *impl.clock,
+      *impl.accounts, *impl.editor, *impl.media, *impl.visitors, impl.proxies});
+  return OkStatus();
+}
 
 Application::Application() : impl_(std::make_unique<Impl>()) {}
 Application::~Application() { Stop(); }
@@ -132,6 +169,8 @@ Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::pa
   impl.site = std::make_unique<site::PublicSite>(site::SiteContext{
       impl.config.site, *impl.storage, *impl.templates, *impl.dates, *impl.assets, *impl.categories,
       *impl.clock, impl.config.stats, std::move(rows), *impl.visitors, impl.proxies});
+
+  if (auto status = OpenBackOffice(impl, *theme, *zone); !status.ok()) return std::move(status).error();
   return app;
 }
 
@@ -139,6 +178,15 @@ Status Application::Start() {
   Impl& impl = *impl_;
   auto router = std::make_shared<http::Router>();
   impl.site->RegisterRoutes(*router);
+  impl.back_office->RegisterRoutes(*router);
+  // Errors the router answers itself (405, 500) are drawn by the part of the site the address belongs to.
+  router->SetErrorRenderer([&impl](const http::Request* request, unsigned status, std::string_view message) {
+    if (request != nullptr && admin::BackOffice::Owns(request->path())) {
+      return impl.back_office->ErrorPage(request, status, message);
+    }
+    return impl.site->ErrorPage(status, message);
+  });
+  impl.router = router;
 
   http::ServerOptions options;
   options.host = impl.config.server.host;
@@ -169,6 +217,10 @@ void Application::Stop() {
 }
 
 const config::Config& Application::config() const { return impl_->config; }
+
+std::vector<std::pair<http::Method, std::string>> Application::Routes() const {
+  return impl_->router ? impl_->router->Routes() : std::vector<std::pair<http::Method, std::string>>{};
+}
 
 int Serve(const std::filesystem::path& dir, const ServeOverrides& overrides) {
   // Block the stop signals before any thread starts, so that every thread inherits the mask and only

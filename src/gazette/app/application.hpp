@@ -8,10 +8,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gazette/base/clock.hpp"
 #include "gazette/base/result.hpp"
+#include "gazette/base/time_zone.hpp"
 #include "gazette/config/config.hpp"
+#include "gazette/http/request.hpp"
 
 namespace gazette::app {
 
@@ -38,10 +42,15 @@ class Application {
   void Stop();
 
   const config::Config& config() const;
+  /// Every route the server answers (after Start): for tests that walk them all.
+  std::vector<std::pair<http::Method, std::string>> Routes() const;
 
  private:
-  Application();
   struct Impl;
+  Application();
+  /// The back office and the services behind it: accounts, the article editor, the media library.
+  static Status OpenBackOffice(Impl& impl, const std::filesystem::path& default_theme, const TimeZone& zone);
+
   std::unique_ptr<Impl> impl_;
 };
 

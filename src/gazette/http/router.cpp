@@ -32,6 +32,11 @@ std::vector<std::string_view> Segments(std::string_view path) {
   return segments;
 }
 
+/// "/admin" covers "/admin" and "/admin/x", not "/administrator".
+bool IsUnder(std::string_view path, std::string_view prefix) {
+  return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
 bool IsParam(std::string_view segment) {
   return segment.size() >= 3 && segment.front() == '{' && segment.back() == '}';
 }
@@ -56,6 +61,17 @@ struct Router::Impl {
 
   Node root;
   ErrorRenderer error_renderer;
+  std::vector<std::pair<std::string, Handler>> fallbacks;
+
+  /// The fallback whose prefix covers path (the longest), or null.
+  const std::pair<std::string, Handler>* FallbackFor(std::string_view path) const {
+    const std::pair<std::string, Handler>* best = nullptr;
+    for (const auto& fallback : fallbacks) {
+      if (IsUnder(path, fallback.first) && (best == nullptr || fallback.first.size() > best->first.size()))
+        best = &fallback;
+    }
+    return best;
+  }
   std::vector<std::pair<Method, std::string>> routes;
 
   /// Walks matches in precedence order (literal before {name}, depth first) and stops at the first node
@@ -121,6 +137,12 @@ void Router::Add(Method method, std::string_view pattern, Handler handler) {
   impl_->routes.emplace_back(method, std::string(pattern));
 }
 
+void Router::SetPrefixFallback(std::string_view prefix, Handler handler) {
+  if (prefix.empty() || prefix.front() != '/' || prefix.back() == '/')
+    throw std::invalid_argument("a fallback prefix starts with '/' and does not end with one");
+  impl_->fallbacks.emplace_back(std::string(prefix), std::move(handler));
+}
+
 void Router::SetErrorRenderer(ErrorRenderer renderer) {
   impl_->error_renderer = std::move(renderer);
 }
@@ -149,6 +171,10 @@ Response Router::Dispatch(Request& request) const {
   std::vector<std::pair<std::string_view, std::string>> params;
   std::array<bool, kMethodCount> allowed{};
   const Impl::Node* node = impl_->Find(impl_->root, segments, 0, Index(lookup), params, allowed);
+  // Under a fallback's prefix only the routes registered there count: "/admin/x/y" must not reach a route
+  // outside it such as "/{year}/{month}/{slug}".
+  const auto* fallback = impl_->FallbackFor(request.path());
+  if (fallback != nullptr && node != nullptr && !IsUnder(node->pattern, fallback->first)) return Run(fallback->second, request);
   if (node == nullptr) {
     std::string allow;
     for (std::size_t i = 0; i < kMethodCount; ++i) {
@@ -157,14 +183,22 @@ Response Router::Dispatch(Request& request) const {
       allow += MethodName(static_cast<Method>(i));
       if (static_cast<Method>(i) == Method::kGet) allow += ", HEAD";
     }
+    if (fallback != nullptr) {
+      if (!allow.empty()) request.SetParams({{kAllowParam, allow}});
+      return Run(fallback->second, request);
+    }
     if (allow.empty()) return Error(&request, 404, "Page not found");
     Response response = Error(&request, 405, "Method not allowed");
     response.SetHeader("Allow", std::move(allow));
     return response;
   }
   request.SetParams(std::move(params));
+  return Run(node->handlers[Index(lookup)], request);
+}
+
+Response Router::Run(const Handler& handler, Request& request) const {
   try {
-    return node->handlers[Index(lookup)](request);
+    return handler(request);
   } catch (const std::exception& e) {
     spdlog::error("handler for {} {} failed: {}", MethodName(request.method()), request.path(), e.what());
   } catch (...) {

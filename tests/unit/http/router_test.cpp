@@ -63,6 +63,42 @@ TEST(Router, UnknownPathIs404) {
   }
 }
 
+TEST(Router, PrefixFallbackAnswersUnknownPathsUnderItsPrefixOnly) {
+  Router router;
+  router.Get("/admin", Says("dashboard"));
+  router.Get("/admin/users", Says("users"));
+  router.Get("/{year}/{month}/{slug}", Says("article"));
+  router.SetPrefixFallback("/admin", Says("fallback"));
+
+  for (const char* path : {"/admin/nope", "/admin/users/1", "/admin/x/y", "/admin/"}) {
+    auto request = MakeRequest(Method::kGet, path);
+    EXPECT_EQ(router.Dispatch(request).body, "fallback") << path;
+  }
+  auto known = MakeRequest(Method::kGet, "/admin/users");
+  EXPECT_EQ(router.Dispatch(known).body, "users");
+  auto outside = MakeRequest(Method::kGet, "/administrator");
+  EXPECT_EQ(router.Dispatch(outside).status, 404u);
+  auto article = MakeRequest(Method::kGet, "/2026/01/x");
+  EXPECT_EQ(router.Dispatch(article).body, "article slug=x year=2026 month=01");
+  // A known path with another method goes to the fallback too, which is told what is allowed.
+  router.SetPrefixFallback("/admin/users", [](const Request& request) {
+    return Response::Text(200, "allow=" + std::string(request.Param(kAllowParam)));
+  });
+  auto post = MakeRequest(Method::kPost, "/admin/users");
+  EXPECT_EQ(router.Dispatch(post).body, "allow=GET, HEAD");
+}
+
+TEST(Router, LongestPrefixFallbackWins) {
+  Router router;
+  router.SetPrefixFallback("/admin", Says("admin"));
+  router.SetPrefixFallback("/admin/api", Says("api"));
+  auto api = MakeRequest(Method::kGet, "/admin/api/tags");
+  EXPECT_EQ(router.Dispatch(api).body, "api");
+  auto page = MakeRequest(Method::kGet, "/admin/apix");
+  EXPECT_EQ(router.Dispatch(page).body, "admin");
+  EXPECT_THROW(router.SetPrefixFallback("/admin/", Says("x")), std::invalid_argument);
+}
+
 TEST(Router, ParameterNeverMatchesAnEmptySegment) {
   Router router;
   router.Get("/category/{slug}", Says("category"));

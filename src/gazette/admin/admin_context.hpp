@@ -1,0 +1,33 @@
+#pragma once
+/// AdminContext: what the back office's screens work with, built once by the composition root. Everything
+/// referenced outlives the back office; every member is safe to use from the server's threads.
+
+#include "gazette/accounts/account_services.hpp"
+#include "gazette/base/clock.hpp"
+#include "gazette/config/config.hpp"
+#include "gazette/editorial/article_editor.hpp"
+#include "gazette/http/static_files.hpp"
+#include "gazette/http/trusted_proxies.hpp"
+#include "gazette/media/media_library.hpp"
+#include "gazette/render/date_formatter.hpp"
+#include "gazette/render/templates.hpp"
+#include "gazette/stats/visitor_counter.hpp"
+#include "gazette/storage/storage.hpp"
+
+namespace gazette::admin {
+
+struct AdminContext {
+  const config::Config& config;
+  storage::Storage& storage;
+  const render::Templates& templates;  ///< the back office's own theme (themes/admin)
+  const http::StaticFiles& assets;     ///< its stylesheet and scripts, under /admin/assets/
+  const render::DateFormatter& dates;  ///< the site's zone and date format
+  const Clock& clock;
+  accounts::AccountServices& accounts;
+  editorial::ArticleEditor& editor;
+  media::MediaLibrary& media;
+  stats::VisitorCounter& visitors;
+  const http::TrustedProxies& proxies;
+};
+
+}  // namespace gazette::admin

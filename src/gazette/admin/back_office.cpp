@@ -1,0 +1,47 @@
+#include "gazette/admin/back_office.hpp"
+
+namespace gazette::admin {
+
+BackOffice::BackOffice(AdminContext context)
+    : ctx_(context),
+      pages_(ctx_),
+      gate_(ctx_, pages_),
+      login_(ctx_, pages_, gate_),
+      dashboard_(ctx_, pages_) {}
+
+bool BackOffice::Owns(std::string_view path) {
+  return path == "/admin" || path.starts_with("/admin/");
+}
+
+void BackOffice::RegisterRoutes(http::Router& router) {
+  AdminRoutes routes(router, gate_, pages_);
+  // The order of the navigation is the order screens register in.
+  dashboard_.Register(routes);
+  login_.Register(router, routes);
+  // The stylesheet and scripts are needed by the login page, and hold nothing private.
+  router.Get("/admin/assets/{kind}/{file}", [this](const http::Request& request) { return AssetFile(request); });
+  router.SetPrefixFallback("/admin", [this](const http::Request& request) { return UnknownAddress(request); });
+}
+
+http::Response BackOffice::AssetFile(const http::Request& request) const {
+  if (auto response = ctx_.assets.Serve(request.path())) return std::move(*response);
+  return pages_.Error(&request, 404, "There is no file at this address.");
+}
+
+http::Response BackOffice::UnknownAddress(const http::Request& request) const {
+  auto admitted = gate_.Admit(request, domain::Permission::kViewDashboard, /*state_changing=*/false);
+  if (auto* stop = std::get_if<http::Response>(&admitted)) return std::move(*stop);
+  const auto& user = std::get<AdminRequest>(admitted);
+  if (const std::string_view allow = request.Param(http::kAllowParam); !allow.empty()) {
+    auto response = pages_.Error(&request, 405, "This page does not take that kind of request.", &user);
+    response.SetHeader("Allow", std::string(allow));
+    return response;
+  }
+  return pages_.Error(&request, 404, "There is no back-office page at this address.", &user);
+}
+
+http::Response BackOffice::ErrorPage(const http::Request* request, unsigned status, std::string_view message) const {
+  return pages_.Error(request, status, message);
+}
+
+}  // namespace gazette::admin
