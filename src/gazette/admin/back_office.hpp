@@ -8,6 +8,7 @@
 #include "gazette/admin/admin_context.hpp"
 #include "gazette/admin/admin_gate.hpp"
 #include "gazette/admin/admin_pages.hpp"
+#include "gazette/admin/article_edit_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
 #include "gazette/http/request.hpp"
@@ -41,6 +42,7 @@ class BackOffice {
   AdminGate gate_;
   LoginScreen login_;
   DashboardScreen dashboard_;
+  ArticleEditScreen article_edit_;
 };
 
 }  // namespace gazette::admin
