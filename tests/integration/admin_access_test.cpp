@@ -24,6 +24,8 @@ const std::map<std::string, Permission>& RoutePermissions() {
       {"GET /admin", Permission::kViewDashboard},
       {"POST /admin/logout", Permission::kViewDashboard},
       {"POST /admin/logout-everywhere", Permission::kViewDashboard},
+      {"GET /admin/articles", Permission::kWriteOwnArticles},
+      {"POST /admin/articles/bulk", Permission::kWriteOwnArticles},
       {"GET /admin/articles/new", Permission::kWriteOwnArticles},
       {"POST /admin/articles", Permission::kWriteOwnArticles},
       {"POST /admin/articles/preview", Permission::kWriteOwnArticles},

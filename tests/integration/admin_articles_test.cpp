@@ -98,6 +98,114 @@ class AdminArticles : public ::testing::Test {
 RunningSite* AdminArticles::site_ = nullptr;
 std::string AdminArticles::category_;
 
+// ---- The list ----
+
+TEST_F(AdminArticles, ListShowsEachArticleWithALinkToItsEditorAndFiltersByText) {
+  auto editor = LoggedIn("editor@example.com");
+  const std::int64_t id = Create(editor, "Zebra crossings return to the high street");
+  const auto all = editor.Get("/admin/articles");
+  ASSERT_EQ(all.status, 200u);
+  EXPECT_TRUE(Contains(all.body, "<label for=\"filter-state\">State</label>"));
+  const auto found = editor.Get("/admin/articles?q=zebra+crossings&state=draft&country=gb&category=" + category_);
+  ASSERT_EQ(found.status, 200u);
+  EXPECT_TRUE(Contains(found.body, "href=\"/admin/articles/" + std::to_string(id) + "\""));
+  EXPECT_TRUE(Contains(found.body, "GB: Zebra crossings return to the high street"));
+  EXPECT_TRUE(Contains(found.body, "<p class=\"list-total\">1 articles</p>"));
+  EXPECT_TRUE(Contains(found.body, "state-draft"));
+  const auto other_state = editor.Get("/admin/articles?q=zebra+crossings&state=published");
+  EXPECT_TRUE(Contains(other_state.body, "<p class=\"list-total\">0 articles</p>"));
+}
+
+TEST_F(AdminArticles, ListPagesByFiftyAndPageLinksKeepTheFilters) {
+  auto editor = LoggedIn("editor@example.com");
+  const auto first = editor.Get("/admin/articles?sort=title");
+  ASSERT_EQ(first.status, 200u);
+  EXPECT_TRUE(Contains(first.body, "href=\"/admin/articles?sort=title&amp;page=2\"")) << first.body.substr(0, 200);
+  std::size_t rows = 0;
+  for (std::size_t at = first.body.find("name=\"ids\""); at != std::string::npos;
+       at = first.body.find("name=\"ids\"", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 50u);
+  const auto second = editor.Get("/admin/articles?sort=title&page=2");
+  EXPECT_TRUE(Contains(second.body, "href=\"/admin/articles?sort=title\" rel=\"prev\""));
+  // A page far past the end is an empty page, not an error.
+  EXPECT_EQ(editor.Get("/admin/articles?page=99999999999999999999").status, 200u);
+}
+
+TEST_F(AdminArticles, ScheduledArticlesShowTheirTimeInTheSitesZone) {
+  auto editor = LoggedIn("editor@example.com");
+  Create(editor, "Harbour festival announced", "schedule", {{"publish_at_local", "2031-07-01T09:30"}});
+  const auto list = editor.Get("/admin/articles?q=harbour+festival");
+  EXPECT_TRUE(Contains(list.body, "state-scheduled"));
+  EXPECT_TRUE(Contains(list.body, "for 2031-07-01 09:30")) << list.body;
+}
+
+TEST_F(AdminArticles, BulkPublishChangesTheSelectedArticlesAndReturnsToTheFilteredList) {
+  auto editor = LoggedIn("editor@example.com");
+  const std::int64_t a = Create(editor, "Bulk one");
+  const std::int64_t b = Create(editor, "Bulk two");
+  const std::int64_t untouched = Create(editor, "Bulk three");
+  const auto response = editor.Post("/admin/articles/bulk", {{"ids", std::to_string(a)},
+                                                              {"ids", std::to_string(b)},
+                                                              {"action", "publish"},
+                                                              {"state", "draft"},
+                                                              {"q", "bulk"}});
+  ASSERT_EQ(response.status, 303u) << response.body;
+  EXPECT_EQ(response.Header("Location"), "/admin/articles?state=draft&q=bulk&done=bulk-done");
+  EXPECT_EQ(Stored(a).state, ArticleState::kPublished);
+  EXPECT_EQ(Stored(b).state, ArticleState::kPublished);
+  EXPECT_EQ(Stored(untouched).state, ArticleState::kDraft);
+  EXPECT_TRUE(Contains(editor.Get(std::string(response.Header("Location"))).body,
+                       "The selected articles are updated."));
+  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(a)}, {"action", "trash"}}).status, 303u);
+  EXPECT_EQ(Stored(a).state, ArticleState::kTrashed);
+}
+
+TEST_F(AdminArticles, BulkWithNothingSelectedChangesNothing) {
+  auto editor = LoggedIn("editor@example.com");
+  const auto response = editor.Post("/admin/articles/bulk", {{"action", "archive"}, {"sort", "title"}});
+  ASSERT_EQ(response.status, 303u);
+  EXPECT_EQ(response.Header("Location"), "/admin/articles?sort=title&done=nothing-selected");
+}
+
+TEST_F(AdminArticles, BulkWithBogusIdsOrActionIsRefusedAndChangesNothing) {
+  auto editor = LoggedIn("editor@example.com");
+  const std::int64_t id = Create(editor, "Bulk bogus");
+  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"ids", "abc"}, {"action", "publish"}})
+                .status,
+            400u);
+  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"ids", "-3"}, {"action", "publish"}})
+                .status,
+            400u);
+  EXPECT_EQ(
+      editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"ids", "987654321"}, {"action", "publish"}})
+          .status,
+      404u);
+  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"action", "explode"}}).status, 400u);
+  EXPECT_EQ(Stored(id).state, ArticleState::kDraft);
+}
+
+TEST_F(AdminArticles, AuthorsListTheirOwnArticlesWithoutTheBulkFormAndCannotBulkPublish) {
+  auto author = LoggedIn("author@example.com");
+  auto other = LoggedIn("other@example.com");
+  const std::int64_t mine = Create(author, "Mine only", "draft", {{"author_id", ""}});
+  const std::int64_t theirs = Create(other, "Theirs only", "draft", {{"author_id", ""}});
+  const auto list = author.Get("/admin/articles?q=only");
+  ASSERT_EQ(list.status, 200u);
+  EXPECT_TRUE(Contains(list.body, "Mine only"));
+  EXPECT_FALSE(Contains(list.body, "Theirs only"));
+  EXPECT_FALSE(Contains(list.body, "action=\"/admin/articles/bulk\"") && Contains(list.body, "name=\"action\""));
+  EXPECT_FALSE(Contains(list.body, "name=\"ids\""));
+  // Asking for another author's articles in the address does not widen the list.
+  EXPECT_FALSE(Contains(author.Get("/admin/articles?q=only&author=2").body, "Theirs only"));
+  const auto bulk = author.Post("/admin/articles/bulk", {{"ids", std::to_string(mine)}, {"action", "publish"}});
+  EXPECT_EQ(bulk.status, 403u);
+  EXPECT_EQ(author.Post("/admin/articles/bulk", {{"action", "publish"}}).status, 403u);
+  EXPECT_EQ(Stored(mine).state, ArticleState::kDraft);
+  EXPECT_EQ(Stored(theirs).state, ArticleState::kDraft);
+}
+
 // ---- The editor ----
 
 TEST_F(AdminArticles, NewArticleFormLabelsEveryControl) {

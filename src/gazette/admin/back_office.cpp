@@ -8,6 +8,7 @@ BackOffice::BackOffice(AdminContext context)
       gate_(ctx_, pages_),
       login_(ctx_, pages_, gate_),
       dashboard_(ctx_, pages_),
+      article_list_(ctx_, pages_),
       article_edit_(ctx_, pages_) {}
 
 bool BackOffice::Owns(std::string_view path) {
@@ -19,6 +20,7 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   // The order of the navigation is the order screens register in.
   dashboard_.Register(routes);
   login_.Register(router, routes);
+  article_list_.Register(routes);
   article_edit_.Register(routes);
   // The stylesheet and scripts are needed by the login page, and hold nothing private.
   router.Get("/admin/assets/{kind}/{file}", [this](const http::Request& request) { return AssetFile(request); });

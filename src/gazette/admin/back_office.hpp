@@ -9,6 +9,7 @@
 #include "gazette/admin/admin_gate.hpp"
 #include "gazette/admin/admin_pages.hpp"
 #include "gazette/admin/article_edit_screen.hpp"
+#include "gazette/admin/article_list_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
 #include "gazette/http/request.hpp"
@@ -42,6 +43,7 @@ class BackOffice {
   AdminGate gate_;
   LoginScreen login_;
   DashboardScreen dashboard_;
+  ArticleListScreen article_list_;
   ArticleEditScreen article_edit_;
 };
 
