@@ -32,6 +32,9 @@ const std::map<std::string, Permission>& RoutePermissions() {
       {"GET /admin/articles/{id}", Permission::kWriteOwnArticles},
       {"POST /admin/articles/{id}", Permission::kWriteOwnArticles},
       {"GET /admin/api/tags", Permission::kWriteOwnArticles},
+      {"GET /admin/articles/{id}/revisions", Permission::kWriteOwnArticles},
+      {"GET /admin/articles/{id}/revisions/diff", Permission::kWriteOwnArticles},
+      {"POST /admin/articles/{id}/revisions/{rev}/restore", Permission::kWriteOwnArticles},
   };
   return table;
 }

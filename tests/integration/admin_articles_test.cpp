@@ -340,6 +340,7 @@ TEST_F(AdminArticles, AuthorsCannotOpenOthersArticlesNorPublishTheirOwn) {
   const std::int64_t theirs = Create(other, "Not yours to open", "draft", {{"author_id", ""}});
   const std::string path = "/admin/articles/" + std::to_string(theirs);
   EXPECT_EQ(author.Get(path).status, 403u);
+  EXPECT_EQ(author.Get(path + "/revisions").status, 403u);
   EXPECT_EQ(author.Post(path, ArticleFields("Taken over", "draft", {{"version", "1"}, {"author_id", ""}})).status,
             403u);
 
@@ -444,6 +445,78 @@ TEST_F(AdminArticles, EditorOffersTheRecentImagesWithTheirMarkdown) {
       << form.body;
   EXPECT_TRUE(Contains(form.body, "class=\"secondary insert-image\""));
   EXPECT_TRUE(Contains(form.body, "href=\"/admin/media\""));
+}
+
+// ---- Revisions ----
+
+TEST_F(AdminArticles, RevisionsListEverySaveAndTheirDifferences) {
+  auto editor = LoggedIn("editor@example.com");
+  const std::int64_t id = Create(editor, "Tram line", "draft", {{"body_markdown", "Kept line\nOld line\n"}});
+  const std::string path = "/admin/articles/" + std::to_string(id);
+  ASSERT_EQ(editor.Post(path, ArticleFields("Tram line extended", "draft",
+                                            {{"version", "1"}, {"body_markdown", "Kept line\nNew <line>\n"}}))
+                .status,
+            303u);
+  auto revisions = site_->storage().articles().ListRevisions(id);
+  ASSERT_TRUE(revisions.ok());
+  ASSERT_EQ(revisions->size(), 2u);
+  const std::string newest = std::to_string((*revisions)[0].id);
+  const std::string oldest = std::to_string((*revisions)[1].id);
+
+  const auto list = editor.Get(path + "/revisions");
+  ASSERT_EQ(list.status, 200u);
+  EXPECT_TRUE(Contains(list.body, "Tram line extended"));
+  EXPECT_TRUE(Contains(list.body, "<td>editor</td>"));
+  EXPECT_TRUE(Contains(list.body, "action=\"" + path + "/revisions/" + oldest + "/restore\""));
+
+  const auto diff = editor.Get(path + "/revisions/diff?from=" + oldest + "&to=" + newest);
+  ASSERT_EQ(diff.status, 200u);
+  EXPECT_TRUE(Contains(diff.body, "<span>Kept line\n</span><del>Old line\n</del><ins>New &lt;line&gt;\n</ins>"))
+      << diff.body;
+  EXPECT_TRUE(Contains(diff.body, "<del>Tram line\n</del><ins>Tram line extended\n</ins>"));
+}
+
+TEST_F(AdminArticles, DiffWithARevisionOfAnotherArticleIsNotFound) {
+  auto editor = LoggedIn("editor@example.com");
+  const std::int64_t a = Create(editor, "Diff mine");
+  const std::int64_t b = Create(editor, "Diff other");
+  auto ra = site_->storage().articles().ListRevisions(a);
+  auto rb = site_->storage().articles().ListRevisions(b);
+  ASSERT_TRUE(ra.ok() && rb.ok());
+  const std::string path = "/admin/articles/" + std::to_string(a) + "/revisions/diff";
+  EXPECT_EQ(editor.Get(path + "?from=" + std::to_string((*ra)[0].id) + "&to=" + std::to_string((*rb)[0].id)).status,
+            404u);
+  EXPECT_EQ(editor.Get(path + "?from=" + std::to_string((*ra)[0].id) + "&to=987654321").status, 404u);
+  EXPECT_EQ(editor.Get(path + "?from=x&to=1").status, 404u);
+  EXPECT_EQ(editor.Get(path).status, 404u);
+  // Restoring another article's revision is refused the same way, with nothing changed.
+  EXPECT_EQ(editor.Post("/admin/articles/" + std::to_string(a) + "/revisions/" + std::to_string((*rb)[0].id) +
+                            "/restore",
+                        {{"version", "1"}})
+                .status,
+            404u);
+  EXPECT_EQ(Stored(a).version, 1);
+}
+
+TEST_F(AdminArticles, RestoringARevisionBringsItsTextBackAsANewVersion) {
+  auto editor = LoggedIn("editor@example.com");
+  const std::int64_t id = Create(editor, "Original headline");
+  const std::string path = "/admin/articles/" + std::to_string(id);
+  ASSERT_EQ(editor.Post(path, ArticleFields("Worse headline", "draft", {{"version", "1"}})).status, 303u);
+  auto revisions = site_->storage().articles().ListRevisions(id);
+  ASSERT_TRUE(revisions.ok() && revisions->size() == 2u);
+  const std::string restore = path + "/revisions/" + std::to_string((*revisions)[1].id) + "/restore";
+
+  const auto stale = editor.Post(restore, {{"version", "1"}});
+  EXPECT_EQ(stale.status, 409u);
+  EXPECT_EQ(Stored(id).title, "Worse headline");
+  EXPECT_EQ(editor.Post(restore, {{"version", "many"}}).status, 400u);
+
+  const auto restored = editor.Post(restore, {{"version", "2"}});
+  ASSERT_EQ(restored.status, 303u) << restored.body;
+  EXPECT_EQ(restored.Header("Location"), path + "?done=restored");
+  EXPECT_EQ(Stored(id).title, "Original headline");
+  EXPECT_EQ(Stored(id).version, 3);
 }
 
 }  // namespace

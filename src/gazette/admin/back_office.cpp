@@ -9,7 +9,8 @@ BackOffice::BackOffice(AdminContext context)
       login_(ctx_, pages_, gate_),
       dashboard_(ctx_, pages_),
       article_list_(ctx_, pages_),
-      article_edit_(ctx_, pages_) {}
+      article_edit_(ctx_, pages_),
+      article_revisions_(ctx_, pages_) {}
 
 bool BackOffice::Owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");
@@ -22,6 +23,7 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   login_.Register(router, routes);
   article_list_.Register(routes);
   article_edit_.Register(routes);
+  article_revisions_.Register(routes);
   // The stylesheet and scripts are needed by the login page, and hold nothing private.
   router.Get("/admin/assets/{kind}/{file}", [this](const http::Request& request) { return AssetFile(request); });
   router.SetPrefixFallback("/admin", [this](const http::Request& request) { return UnknownAddress(request); });

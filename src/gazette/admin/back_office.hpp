@@ -10,6 +10,7 @@
 #include "gazette/admin/admin_pages.hpp"
 #include "gazette/admin/article_edit_screen.hpp"
 #include "gazette/admin/article_list_screen.hpp"
+#include "gazette/admin/article_revisions_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
 #include "gazette/http/request.hpp"
@@ -45,6 +46,7 @@ class BackOffice {
   DashboardScreen dashboard_;
   ArticleListScreen article_list_;
   ArticleEditScreen article_edit_;
+  ArticleRevisionsScreen article_revisions_;
 };
 
 }  // namespace gazette::admin
