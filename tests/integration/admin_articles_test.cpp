@@ -471,9 +471,9 @@ TEST_F(AdminArticles, RevisionsListEverySaveAndTheirDifferences) {
 
   const auto diff = editor.Get(path + "/revisions/diff?from=" + oldest + "&to=" + newest);
   ASSERT_EQ(diff.status, 200u);
-  EXPECT_TRUE(Contains(diff.body, "<span>Kept line\n</span><del>Old line\n</del><ins>New &lt;line&gt;\n</ins>"))
+  EXPECT_TRUE(Contains(diff.body, "<span>Kept line</span><del>Old line</del><ins>New &lt;line&gt;</ins>"))
       << diff.body;
-  EXPECT_TRUE(Contains(diff.body, "<del>Tram line\n</del><ins>Tram line extended\n</ins>"));
+  EXPECT_TRUE(Contains(diff.body, "<del>Tram line</del><ins>Tram line extended</ins>"));
 }
 
 TEST_F(AdminArticles, DiffWithARevisionOfAnotherArticleIsNotFound) {

@@ -27,10 +27,11 @@ render::View DiffView(std::string_view label, std::string_view before, std::stri
   const domain::TextDiff diff = domain::DiffLines(before, after);
   render::View hunks{render::View::type::list};
   for (const auto& hunk : diff.hunks) {
+    // Each run is a block of its own (admin.css), so its lines are joined without a final line end.
     std::string text;
-    for (const auto& line : hunk.lines) {
-      text += line;
-      text += '\n';
+    for (std::size_t i = 0; i < hunk.lines.size(); ++i) {
+      if (i > 0) text += '\n';
+      text += hunk.lines[i];
     }
     render::View item;
     item.set("text", text);
