@@ -18,7 +18,9 @@ using domain::Role;
 
 constexpr const char* kPassword = "correct horse battery staple";
 
-bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 /// The id in a Location such as "/admin/articles/42?done=created"; 0 when there is none.
 std::int64_t IdFromLocation(std::string_view location) {
@@ -60,11 +62,16 @@ class AdminArticles : public ::testing::Test {
 
   /// The editor's form for a new article, filled in; extra fields replace or add to it.
   static FormFields ArticleFields(const std::string& title, const std::string& mode, FormFields extra = {}) {
-    FormFields fields{{"title", title},          {"slug", ""},
-                      {"country", "GB"},         {"category_id", category_},
-                      {"tags", "budget, city"},  {"author_id", "1"},
-                      {"intro_markdown", "An *intro*."}, {"body_markdown", "First line\nSecond line\n"},
-                      {"comments_open", "1"},    {"mode", mode}};
+    FormFields fields{{"title", title},
+                      {"slug", ""},
+                      {"country", "GB"},
+                      {"category_id", category_},
+                      {"tags", "budget, city"},
+                      {"author_id", "1"},
+                      {"intro_markdown", "An *intro*."},
+                      {"body_markdown", "First line\nSecond line\n"},
+                      {"comments_open", "1"},
+                      {"mode", mode}};
     for (auto& [name, value] : extra) {
       bool replaced = false;
       for (auto& field : fields) {
@@ -106,7 +113,8 @@ TEST_F(AdminArticles, ListShowsEachArticleWithALinkToItsEditorAndFiltersByText) 
   const auto all = editor.Get("/admin/articles");
   ASSERT_EQ(all.status, 200u);
   EXPECT_TRUE(Contains(all.body, "<label for=\"filter-state\">State</label>"));
-  const auto found = editor.Get("/admin/articles?q=zebra+crossings&state=draft&country=gb&category=" + category_);
+  const auto found =
+      editor.Get("/admin/articles?q=zebra+crossings&state=draft&country=gb&category=" + category_);
   ASSERT_EQ(found.status, 200u);
   EXPECT_TRUE(Contains(found.body, "href=\"/admin/articles/" + std::to_string(id) + "\""));
   EXPECT_TRUE(Contains(found.body, "GB: Zebra crossings return to the high street"));
@@ -120,7 +128,8 @@ TEST_F(AdminArticles, ListPagesByFiftyAndPageLinksKeepTheFilters) {
   auto editor = LoggedIn("editor@example.com");
   const auto first = editor.Get("/admin/articles?sort=title");
   ASSERT_EQ(first.status, 200u);
-  EXPECT_TRUE(Contains(first.body, "href=\"/admin/articles?sort=title&amp;page=2\"")) << first.body.substr(0, 200);
+  EXPECT_TRUE(Contains(first.body, "href=\"/admin/articles?sort=title&amp;page=2\""))
+      << first.body.substr(0, 200);
   std::size_t rows = 0;
   for (std::size_t at = first.body.find("name=\"ids\""); at != std::string::npos;
        at = first.body.find("name=\"ids\"", at + 1)) {
@@ -147,10 +156,10 @@ TEST_F(AdminArticles, BulkPublishChangesTheSelectedArticlesAndReturnsToTheFilter
   const std::int64_t b = Create(editor, "Bulk two");
   const std::int64_t untouched = Create(editor, "Bulk three");
   const auto response = editor.Post("/admin/articles/bulk", {{"ids", std::to_string(a)},
-                                                              {"ids", std::to_string(b)},
-                                                              {"action", "publish"},
-                                                              {"state", "draft"},
-                                                              {"q", "bulk"}});
+                                                             {"ids", std::to_string(b)},
+                                                             {"action", "publish"},
+                                                             {"state", "draft"},
+                                                             {"q", "bulk"}});
   ASSERT_EQ(response.status, 303u) << response.body;
   EXPECT_EQ(response.Header("Location"), "/admin/articles?state=draft&q=bulk&done=bulk-done");
   EXPECT_EQ(Stored(a).state, ArticleState::kPublished);
@@ -158,7 +167,8 @@ TEST_F(AdminArticles, BulkPublishChangesTheSelectedArticlesAndReturnsToTheFilter
   EXPECT_EQ(Stored(untouched).state, ArticleState::kDraft);
   EXPECT_TRUE(Contains(editor.Get(std::string(response.Header("Location"))).body,
                        "The selected articles are updated."));
-  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(a)}, {"action", "trash"}}).status, 303u);
+  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(a)}, {"action", "trash"}}).status,
+            303u);
   EXPECT_EQ(Stored(a).state, ArticleState::kTrashed);
 }
 
@@ -172,17 +182,22 @@ TEST_F(AdminArticles, BulkWithNothingSelectedChangesNothing) {
 TEST_F(AdminArticles, BulkWithBogusIdsOrActionIsRefusedAndChangesNothing) {
   auto editor = LoggedIn("editor@example.com");
   const std::int64_t id = Create(editor, "Bulk bogus");
-  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"ids", "abc"}, {"action", "publish"}})
-                .status,
-            400u);
-  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"ids", "-3"}, {"action", "publish"}})
-                .status,
-            400u);
   EXPECT_EQ(
-      editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"ids", "987654321"}, {"action", "publish"}})
+      editor
+          .Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"ids", "abc"}, {"action", "publish"}})
           .status,
-      404u);
-  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"action", "explode"}}).status, 400u);
+      400u);
+  EXPECT_EQ(
+      editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"ids", "-3"}, {"action", "publish"}})
+          .status,
+      400u);
+  EXPECT_EQ(editor
+                .Post("/admin/articles/bulk",
+                      {{"ids", std::to_string(id)}, {"ids", "987654321"}, {"action", "publish"}})
+                .status,
+            404u);
+  EXPECT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"action", "explode"}}).status,
+            400u);
   EXPECT_EQ(Stored(id).state, ArticleState::kDraft);
 }
 
@@ -195,11 +210,13 @@ TEST_F(AdminArticles, AuthorsListTheirOwnArticlesWithoutTheBulkFormAndCannotBulk
   ASSERT_EQ(list.status, 200u);
   EXPECT_TRUE(Contains(list.body, "Mine only"));
   EXPECT_FALSE(Contains(list.body, "Theirs only"));
-  EXPECT_FALSE(Contains(list.body, "action=\"/admin/articles/bulk\"") && Contains(list.body, "name=\"action\""));
+  EXPECT_FALSE(Contains(list.body, "action=\"/admin/articles/bulk\"") &&
+               Contains(list.body, "name=\"action\""));
   EXPECT_FALSE(Contains(list.body, "name=\"ids\""));
   // Asking for another author's articles in the address does not widen the list.
   EXPECT_FALSE(Contains(author.Get("/admin/articles?q=only&author=2").body, "Theirs only"));
-  const auto bulk = author.Post("/admin/articles/bulk", {{"ids", std::to_string(mine)}, {"action", "publish"}});
+  const auto bulk =
+      author.Post("/admin/articles/bulk", {{"ids", std::to_string(mine)}, {"action", "publish"}});
   EXPECT_EQ(bulk.status, 403u);
   EXPECT_EQ(author.Post("/admin/articles/bulk", {{"action", "publish"}}).status, 403u);
   EXPECT_EQ(Stored(mine).state, ArticleState::kDraft);
@@ -242,9 +259,10 @@ TEST_F(AdminArticles, CreatingThenSavingKeepsTheTextAndRaisesTheVersion) {
   EXPECT_TRUE(Contains(form.body, "budget, city"));
   EXPECT_EQ(HiddenInput(form.body, "version"), "1");
 
-  const auto saved = editor.Post("/admin/articles/" + std::to_string(id),
-                                 ArticleFields("Council sets the budget for 2027", "publish",
-                                               {{"version", "1"}, {"featured", "1"}, {"featured_order", "3"}}));
+  const auto saved =
+      editor.Post("/admin/articles/" + std::to_string(id),
+                  ArticleFields("Council sets the budget for 2027", "publish",
+                                {{"version", "1"}, {"featured", "1"}, {"featured_order", "3"}}));
   ASSERT_EQ(saved.status, 303u) << saved.body.substr(0, 3000);
   EXPECT_EQ(saved.Header("Location"), "/admin/articles/" + std::to_string(id) + "?done=published");
   const domain::Article article = Stored(id);
@@ -258,15 +276,17 @@ TEST_F(AdminArticles, CreatingThenSavingKeepsTheTextAndRaisesTheVersion) {
 
 TEST_F(AdminArticles, UnknownOrNonNumericIdsAreNotFound) {
   auto editor = LoggedIn("editor@example.com");
-  for (const std::string path : {"/admin/articles/987654321", "/admin/articles/12abc", "/admin/articles/-1",
-                                 "/admin/articles/0", "/admin/articles/99999999999999999999",
-                                 "/admin/articles/987654321/revisions", "/admin/articles/x/revisions",
-                                 "/admin/articles/987654321/revisions/diff?from=1&to=2"}) {
+  for (const std::string path :
+       {"/admin/articles/987654321", "/admin/articles/12abc", "/admin/articles/-1", "/admin/articles/0",
+        "/admin/articles/99999999999999999999", "/admin/articles/987654321/revisions",
+        "/admin/articles/x/revisions", "/admin/articles/987654321/revisions/diff?from=1&to=2"}) {
     EXPECT_EQ(editor.Get(path).status, 404u) << path;
   }
-  EXPECT_EQ(editor.Post("/admin/articles/987654321", ArticleFields("Ghost", "draft", {{"version", "1"}})).status,
+  EXPECT_EQ(
+      editor.Post("/admin/articles/987654321", ArticleFields("Ghost", "draft", {{"version", "1"}})).status,
+      404u);
+  EXPECT_EQ(editor.Post("/admin/articles/abc", ArticleFields("Ghost", "draft", {{"version", "1"}})).status,
             404u);
-  EXPECT_EQ(editor.Post("/admin/articles/abc", ArticleFields("Ghost", "draft", {{"version", "1"}})).status, 404u);
   EXPECT_EQ(editor.Post("/admin/articles/987654321/revisions/1/restore", {{"version", "1"}}).status, 404u);
   EXPECT_EQ(editor.Post("/admin/articles/1/revisions/zz/restore", {{"version", "1"}}).status, 404u);
 }
@@ -274,8 +294,9 @@ TEST_F(AdminArticles, UnknownOrNonNumericIdsAreNotFound) {
 TEST_F(AdminArticles, NonNumericVersionIsRefusedWithTheTextKept) {
   auto editor = LoggedIn("editor@example.com");
   const std::int64_t id = Create(editor, "Version check");
-  const auto response = editor.Post("/admin/articles/" + std::to_string(id),
-                                    ArticleFields("Version check, typed again", "draft", {{"version", "two"}}));
+  const auto response =
+      editor.Post("/admin/articles/" + std::to_string(id),
+                  ArticleFields("Version check, typed again", "draft", {{"version", "two"}}));
   EXPECT_EQ(response.status, 400u);
   EXPECT_TRUE(Contains(response.body, "its version is missing"));
   EXPECT_TRUE(Contains(response.body, "value=\"Version check, typed again\""));
@@ -286,9 +307,12 @@ TEST_F(AdminArticles, StaleVersionIsAConflictThatOverwritesNothing) {
   auto editor = LoggedIn("editor@example.com");
   const std::int64_t id = Create(editor, "Shared story");
   const std::string path = "/admin/articles/" + std::to_string(id);
-  ASSERT_EQ(editor.Post(path, ArticleFields("Shared story, first editor", "draft", {{"version", "1"}})).status, 303u);
-  const auto late = editor.Post(path, ArticleFields("Shared story, second editor", "draft",
-                                                    {{"version", "1"}, {"body_markdown", "My careful paragraph"}}));
+  ASSERT_EQ(
+      editor.Post(path, ArticleFields("Shared story, first editor", "draft", {{"version", "1"}})).status,
+      303u);
+  const auto late =
+      editor.Post(path, ArticleFields("Shared story, second editor", "draft",
+                                      {{"version", "1"}, {"body_markdown", "My careful paragraph"}}));
   EXPECT_EQ(late.status, 409u);
   EXPECT_TRUE(Contains(late.body, "changed by someone else")) << late.body.substr(0, 3000);
   EXPECT_TRUE(Contains(late.body, "copy it and reload"));
@@ -302,8 +326,8 @@ TEST_F(AdminArticles, StaleVersionIsAConflictThatOverwritesNothing) {
 TEST_F(AdminArticles, OverlongTitleIsRefusedBesideTheFieldWithEverythingKept) {
   auto editor = LoggedIn("editor@example.com");
   const std::string title(301, 'T');
-  const auto response = editor.Post("/admin/articles",
-                                    ArticleFields(title, "draft", {{"body_markdown", "Body to keep"}}));
+  const auto response =
+      editor.Post("/admin/articles", ArticleFields(title, "draft", {{"body_markdown", "Body to keep"}}));
   EXPECT_EQ(response.status, 400u);
   EXPECT_TRUE(Contains(response.body, "id=\"title-problem\""));
   EXPECT_TRUE(Contains(response.body, "value=\"" + title + "\""));
@@ -313,9 +337,12 @@ TEST_F(AdminArticles, OverlongTitleIsRefusedBesideTheFieldWithEverythingKept) {
 
 TEST_F(AdminArticles, UnreadableNumbersAndAMissingButtonAreRefusedBesideTheirFields) {
   auto editor = LoggedIn("editor@example.com");
-  EXPECT_EQ(editor.Post("/admin/articles", ArticleFields("Numbers", "draft", {{"category_id", "many"}})).status, 400u);
-  EXPECT_EQ(editor.Post("/admin/articles", ArticleFields("Numbers", "draft", {{"featured_order", "1e3"}})).status,
-            400u);
+  EXPECT_EQ(
+      editor.Post("/admin/articles", ArticleFields("Numbers", "draft", {{"category_id", "many"}})).status,
+      400u);
+  EXPECT_EQ(
+      editor.Post("/admin/articles", ArticleFields("Numbers", "draft", {{"featured_order", "1e3"}})).status,
+      400u);
   const auto no_button = editor.Post("/admin/articles", ArticleFields("Numbers", "launch"));
   EXPECT_EQ(no_button.status, 400u);
   EXPECT_TRUE(Contains(no_button.body, "Choose what to do with the article"));
@@ -327,8 +354,8 @@ TEST_F(AdminArticles, SlugOfAPublishedArticleCannotChange) {
   const std::string path = "/admin/articles/" + std::to_string(id);
   const auto form = editor.Get(path);
   EXPECT_TRUE(Contains(form.body, "id=\"slug\" name=\"slug\" value=\"bridge-reopens\" readonly"));
-  const auto response =
-      editor.Post(path, ArticleFields("Bridge reopens", "keep", {{"version", "1"}, {"slug", "bridge-reopened"}}));
+  const auto response = editor.Post(
+      path, ArticleFields("Bridge reopens", "keep", {{"version", "1"}, {"slug", "bridge-reopened"}}));
   EXPECT_EQ(response.status, 400u);
   EXPECT_TRUE(Contains(response.body, "its address stays"));
   EXPECT_EQ(Stored(id).slug, "bridge-reopens");
@@ -341,10 +368,12 @@ TEST_F(AdminArticles, AuthorsCannotOpenOthersArticlesNorPublishTheirOwn) {
   const std::string path = "/admin/articles/" + std::to_string(theirs);
   EXPECT_EQ(author.Get(path).status, 403u);
   EXPECT_EQ(author.Get(path + "/revisions").status, 403u);
-  EXPECT_EQ(author.Post(path, ArticleFields("Taken over", "draft", {{"version", "1"}, {"author_id", ""}})).status,
-            403u);
+  EXPECT_EQ(
+      author.Post(path, ArticleFields("Taken over", "draft", {{"version", "1"}, {"author_id", ""}})).status,
+      403u);
 
-  const auto publish_new = author.Post("/admin/articles", ArticleFields("Straight to print", "publish", {{"author_id", ""}}));
+  const auto publish_new =
+      author.Post("/admin/articles", ArticleFields("Straight to print", "publish", {{"author_id", ""}}));
   EXPECT_EQ(publish_new.status, 403u);
   storage::EditorArticleFilter filter;
   filter.text = "Straight to print";
@@ -352,8 +381,9 @@ TEST_F(AdminArticles, AuthorsCannotOpenOthersArticlesNorPublishTheirOwn) {
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(*none, 0);
   const std::int64_t mine = Create(author, "My own draft", "draft", {{"author_id", ""}});
-  const auto publish_own = author.Post("/admin/articles/" + std::to_string(mine),
-                                       ArticleFields("My own draft", "publish", {{"version", "1"}, {"author_id", ""}}));
+  const auto publish_own =
+      author.Post("/admin/articles/" + std::to_string(mine),
+                  ArticleFields("My own draft", "publish", {{"version", "1"}, {"author_id", ""}}));
   EXPECT_EQ(publish_own.status, 403u);
   EXPECT_EQ(Stored(mine).state, ArticleState::kDraft);
   EXPECT_EQ(Stored(theirs).title, "Not yours to open");
@@ -364,7 +394,8 @@ TEST_F(AdminArticles, AnAuthorsArticleUnderReviewIsShownReadOnly) {
   auto editor = LoggedIn("editor@example.com");
   const std::int64_t id = Create(author, "Ready for the desk", "review", {{"author_id", ""}});
   const std::string path = "/admin/articles/" + std::to_string(id);
-  ASSERT_EQ(editor.Post(path, ArticleFields("Ready for the desk", "publish", {{"version", "1"}})).status, 303u);
+  ASSERT_EQ(editor.Post(path, ArticleFields("Ready for the desk", "publish", {{"version", "1"}})).status,
+            303u);
   const auto view = author.Get(path);
   ASSERT_EQ(view.status, 200u);
   EXPECT_TRUE(Contains(view.body, "only an editor can change it now"));
@@ -375,10 +406,10 @@ TEST_F(AdminArticles, AnAuthorsArticleUnderReviewIsShownReadOnly) {
 TEST_F(AdminArticles, PreviewButtonShowsTheRenderedTextWithoutSaving) {
   auto editor = LoggedIn("editor@example.com");
   const std::int64_t id = Create(editor, "Preview me");
-  const auto response = editor.Post("/admin/articles/" + std::to_string(id),
-                                    ArticleFields("Preview me, changed", "", {{"version", "1"},
-                                                                              {"preview", "1"},
-                                                                              {"body_markdown", "Some **bold** text"}}));
+  const auto response = editor.Post(
+      "/admin/articles/" + std::to_string(id),
+      ArticleFields("Preview me, changed", "",
+                    {{"version", "1"}, {"preview", "1"}, {"body_markdown", "Some **bold** text"}}));
   EXPECT_EQ(response.status, 200u);
   EXPECT_TRUE(Contains(response.body, "<p>Some <strong>bold</strong> text</p>"));
   EXPECT_TRUE(Contains(response.body, "value=\"Preview me, changed\""));
@@ -388,12 +419,13 @@ TEST_F(AdminArticles, PreviewButtonShowsTheRenderedTextWithoutSaving) {
 
 TEST_F(AdminArticles, LivePreviewAnswersJsonWithTheTokenInAHeader) {
   auto editor = LoggedIn("editor@example.com");
-  const auto response = Request(site_->port(), "POST", "/admin/articles/preview",
-                                {{"Cookie", "gazette_session=" + editor.CookieValue("gazette_session")},
-                                 {"X-CSRF-Token", editor.csrf()},
-                                 {"Accept", "application/json"},
-                                 {"Content-Type", "application/x-www-form-urlencoded"}},
-                                EncodeForm({{"intro_markdown", "*Hi*"}, {"body_markdown", "<script>x</script>\n\n# Head"}}));
+  const auto response =
+      Request(site_->port(), "POST", "/admin/articles/preview",
+              {{"Cookie", "gazette_session=" + editor.CookieValue("gazette_session")},
+               {"X-CSRF-Token", editor.csrf()},
+               {"Accept", "application/json"},
+               {"Content-Type", "application/x-www-form-urlencoded"}},
+              EncodeForm({{"intro_markdown", "*Hi*"}, {"body_markdown", "<script>x</script>\n\n# Head"}}));
   ASSERT_EQ(response.status, 200u) << response.body;
   EXPECT_EQ(response.Header("Content-Type"), "application/json");
   EXPECT_TRUE(Contains(response.body, "\"intro_html\":\"<p><em>Hi</em></p>\\n\""));
@@ -406,8 +438,9 @@ TEST_F(AdminArticles, LivePreviewAnswersJsonWithTheTokenInAHeader) {
 
 TEST_F(AdminArticles, PreviewOverTheSizeLimitIsRefused) {
   auto editor = LoggedIn("editor@example.com");
-  const auto response = editor.Post("/admin/articles/preview", {{"intro_markdown", std::string(11 * 1024, 'a')}},
-                                    {{"Accept", "application/json"}});
+  const auto response =
+      editor.Post("/admin/articles/preview", {{"intro_markdown", std::string(11 * 1024, 'a')}},
+                  {{"Accept", "application/json"}});
   EXPECT_EQ(response.status, 413u);
   EXPECT_TRUE(Contains(response.body, "\"error\""));
 }
@@ -453,8 +486,9 @@ TEST_F(AdminArticles, RevisionsListEverySaveAndTheirDifferences) {
   auto editor = LoggedIn("editor@example.com");
   const std::int64_t id = Create(editor, "Tram line", "draft", {{"body_markdown", "Kept line\nOld line\n"}});
   const std::string path = "/admin/articles/" + std::to_string(id);
-  ASSERT_EQ(editor.Post(path, ArticleFields("Tram line extended", "draft",
-                                            {{"version", "1"}, {"body_markdown", "Kept line\nNew <line>\n"}}))
+  ASSERT_EQ(editor
+                .Post(path, ArticleFields("Tram line extended", "draft",
+                                          {{"version", "1"}, {"body_markdown", "Kept line\nNew <line>\n"}}))
                 .status,
             303u);
   auto revisions = site_->storage().articles().ListRevisions(id);
@@ -484,15 +518,17 @@ TEST_F(AdminArticles, DiffWithARevisionOfAnotherArticleIsNotFound) {
   auto rb = site_->storage().articles().ListRevisions(b);
   ASSERT_TRUE(ra.ok() && rb.ok());
   const std::string path = "/admin/articles/" + std::to_string(a) + "/revisions/diff";
-  EXPECT_EQ(editor.Get(path + "?from=" + std::to_string((*ra)[0].id) + "&to=" + std::to_string((*rb)[0].id)).status,
-            404u);
+  EXPECT_EQ(
+      editor.Get(path + "?from=" + std::to_string((*ra)[0].id) + "&to=" + std::to_string((*rb)[0].id)).status,
+      404u);
   EXPECT_EQ(editor.Get(path + "?from=" + std::to_string((*ra)[0].id) + "&to=987654321").status, 404u);
   EXPECT_EQ(editor.Get(path + "?from=x&to=1").status, 404u);
   EXPECT_EQ(editor.Get(path).status, 404u);
   // Restoring another article's revision is refused the same way, with nothing changed.
-  EXPECT_EQ(editor.Post("/admin/articles/" + std::to_string(a) + "/revisions/" + std::to_string((*rb)[0].id) +
-                            "/restore",
-                        {{"version", "1"}})
+  EXPECT_EQ(editor
+                .Post("/admin/articles/" + std::to_string(a) + "/revisions/" + std::to_string((*rb)[0].id) +
+                          "/restore",
+                      {{"version", "1"}})
                 .status,
             404u);
   EXPECT_EQ(Stored(a).version, 1);

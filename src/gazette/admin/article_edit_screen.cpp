@@ -1,7 +1,8 @@
 #include "gazette/admin/article_edit_screen.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "gazette/admin/record_id.hpp"
 #include "gazette/editorial/article_input.hpp"
@@ -13,7 +14,8 @@ namespace {
 using domain::Permission;
 using editorial::PublishMode;
 
-constexpr std::string_view kChooseButton = "Choose what to do with the article: one of the buttons below the form.";
+constexpr std::string_view kChooseButton =
+    "Choose what to do with the article: one of the buttons below the form.";
 constexpr std::string_view kDamagedForm =
     "The form was damaged on its way (its version is missing). Copy your changes, reload the article and "
     "apply them again.";
@@ -46,10 +48,11 @@ void ArticleEditScreen::Register(AdminRoutes& routes) const {
   routes.Get("/admin/api/tags", write, [this](AdminRequest& request) { return TagSuggestions(request); });
 }
 
-http::Response ArticleEditScreen::Page(AdminRequest& request, const ArticleFormPage& page, unsigned status) const {
-  const std::string title = page.id == 0 ? std::string("New article")
-                                         : page.input->title.empty() ? std::string("Edit article")
-                                                                     : "Edit: " + page.input->title;
+http::Response ArticleEditScreen::Page(AdminRequest& request, const ArticleFormPage& page,
+                                       unsigned status) const {
+  const std::string title = page.id == 0                ? std::string("New article")
+                            : page.input->title.empty() ? std::string("Edit article")
+                                                        : "Edit: " + page.input->title;
   auto view = ArticleFormView(ctx_, request, pages_.PageView(request, title), page);
   if (!view.ok()) return pages_.ServiceError(request, view.error());
   return pages_.Render("article-edit", std::move(view).value(), status);
@@ -86,7 +89,8 @@ http::Response ArticleEditScreen::Create(AdminRequest& request) const {
     page.field_errors = outcome->field_errors;
     return Page(request, page, 400);
   }
-  return http::Response::SeeOther(fmt::format("/admin/articles/{}?done={}", outcome->id, DoneCode(*form.mode, true)));
+  return http::Response::SeeOther(
+      fmt::format("/admin/articles/{}?done={}", outcome->id, DoneCode(*form.mode, true)));
 }
 
 http::Response ArticleEditScreen::Edit(AdminRequest& request) const {
@@ -144,15 +148,16 @@ http::Response ArticleEditScreen::Save(AdminRequest& request) const {
     page.field_errors = outcome->field_errors;
     return Page(request, page, 400);
   }
-  return http::Response::SeeOther(fmt::format("/admin/articles/{}?done={}", *id, DoneCode(*form.mode, false)));
+  return http::Response::SeeOther(
+      fmt::format("/admin/articles/{}?done={}", *id, DoneCode(*form.mode, false)));
 }
 
 http::Response ArticleEditScreen::Preview(AdminRequest& request) const {
   const std::string_view intro = request.form.Get("intro_markdown").value_or("");
   const std::string_view body = request.form.Get("body_markdown").value_or("");
   if (intro.size() > editorial::kMaxIntroBytes || body.size() > render::kMaxMarkdownBytes) {
-    return pages_.Error(&request.http, 413, "The text is longer than an article may be, so it is not previewed.",
-                        &request);
+    return pages_.Error(&request.http, 413,
+                        "The text is longer than an article may be, so it is not previewed.", &request);
   }
   boost::json::object answer;
   answer["intro_html"] = render::MarkdownToHtml(intro);

@@ -33,8 +33,8 @@ struct ButtonChoice {
 };
 /// The publish buttons, in the order shown; their values are what editorial::ParsePublishMode reads.
 constexpr ButtonChoice kButtons[] = {
-    {"draft", "Save draft", false, false},     {"review", "Submit for review", false, false},
-    {"publish", "Publish now", true, false},   {"schedule", "Schedule", true, false},
+    {"draft", "Save draft", false, false},   {"review", "Submit for review", false, false},
+    {"publish", "Publish now", true, false}, {"schedule", "Schedule", true, false},
     {"keep", "Update", false, true},
 };
 
@@ -97,7 +97,8 @@ Result<render::View> ArticleFormView(const AdminContext& ctx, const AdminRequest
   const bool can_publish = request.Can(Permission::kPublish);
   view.set("existing", existing);
   view.set("id", std::to_string(page.id));
-  view.set("action", existing ? "/admin/articles/" + std::to_string(page.id) : std::string("/admin/articles"));
+  view.set("action",
+           existing ? "/admin/articles/" + std::to_string(page.id) : std::string("/admin/articles"));
   view.set("version", std::to_string(page.version));
   view.set("state", std::string(domain::ArticleStateName(page.state)));
   view.set("review_requested", page.review_requested);

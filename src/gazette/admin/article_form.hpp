@@ -42,14 +42,14 @@ struct ArticleFormPage {
   bool slug_locked = false;
   bool read_only = false;
   std::vector<editorial::FieldError> field_errors;
-  std::string problem;  ///< shown at the top (a conflict, a damaged form)
+  std::string problem;        ///< shown at the top (a conflict, a damaged form)
   bool show_preview = false;  ///< render the Markdown into the preview pane now (the no-script Preview)
 };
 
 /// The view of pages/article-edit for page, with the category and author lists and the recent images
 /// from storage. Storage errors as the stores'.
-Result<render::View> ArticleFormView(const AdminContext& ctx, const AdminRequest& request,
-                                     render::View view, const ArticleFormPage& page);
+Result<render::View> ArticleFormView(const AdminContext& ctx, const AdminRequest& request, render::View view,
+                                     const ArticleFormPage& page);
 
 /// Most recent images the editor's side panel offers to insert.
 inline constexpr std::int64_t kEditorRecentImages = 12;

@@ -14,11 +14,11 @@
 namespace gazette::admin {
 
 struct ArticleListQuery {
-  std::string state;    ///< "", a state name, or "review" (drafts waiting for review)
-  std::string category; ///< "" or a category id
-  std::string country;  ///< "" or a country label as typed
-  std::string author;   ///< "" or an author id
-  std::string text;     ///< title or slug contains
+  std::string state;            ///< "", a state name, or "review" (drafts waiting for review)
+  std::string category;         ///< "" or a category id
+  std::string country;          ///< "" or a country label as typed
+  std::string author;           ///< "" or an author id
+  std::string text;             ///< title or slug contains
   std::string sort = "newest";  ///< "newest", "oldest", "title" or "published"
   std::int64_t page = 1;
 

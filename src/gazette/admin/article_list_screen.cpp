@@ -1,9 +1,9 @@
 #include "gazette/admin/article_list_screen.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "gazette/admin/article_list_query.hpp"
 #include "gazette/admin/record_id.hpp"
@@ -17,20 +17,26 @@ using domain::Permission;
 
 /// The states the filter offers, in the order of an article's life.
 constexpr std::pair<std::string_view, std::string_view> kStateChoices[] = {
-    {"", "All but the bin"}, {"draft", "Drafts"},      {"review", "Waiting for review"},
+    {"", "All but the bin"},    {"draft", "Drafts"},        {"review", "Waiting for review"},
     {"scheduled", "Scheduled"}, {"published", "Published"}, {"archived", "Archived"},
     {"trashed", "In the bin"},
 };
 constexpr std::pair<std::string_view, std::string_view> kSortChoices[] = {
-    {"newest", "Last changed first"}, {"oldest", "Last changed last"},
-    {"title", "Title"},               {"published", "Publication date"},
+    {"newest", "Last changed first"},
+    {"oldest", "Last changed last"},
+    {"title", "Title"},
+    {"published", "Publication date"},
 };
 constexpr std::pair<std::string_view, std::string_view> kBulkChoices[] = {
-    {"publish", "Publish"}, {"archive", "Archive"}, {"trash", "Move to the bin"}, {"draft", "Back to draft"},
+    {"publish", "Publish"},
+    {"archive", "Archive"},
+    {"trash", "Move to the bin"},
+    {"draft", "Back to draft"},
 };
 
 template <std::size_t N>
-render::View Choices(const std::pair<std::string_view, std::string_view> (&choices)[N], std::string_view chosen) {
+render::View Choices(const std::pair<std::string_view, std::string_view> (&choices)[N],
+                     std::string_view chosen) {
   render::View list{render::View::type::list};
   for (const auto& [value, label] : choices) {
     render::View option;
@@ -146,8 +152,11 @@ http::Response ArticleListScreen::Show(AdminRequest& request) const {
   // Hidden fields of the bulk form: where to come back to.
   render::View keep{render::View::type::list};
   for (const auto& [name, value] : {std::pair<std::string_view, std::string_view>{"state", query.state},
-                                    {"category", query.category}, {"country", query.country},
-                                    {"author", query.author}, {"q", query.text}, {"sort", query.sort}}) {
+                                    {"category", query.category},
+                                    {"country", query.country},
+                                    {"author", query.author},
+                                    {"q", query.text},
+                                    {"sort", query.sort}}) {
     if (value.empty()) continue;
     render::View field;
     field.set("name", std::string(name));
@@ -162,7 +171,8 @@ http::Response ArticleListScreen::Show(AdminRequest& request) const {
   }
   view.set("keep", keep);
 
-  const std::int64_t pages = std::max<std::int64_t>(1, (total + kArticleListPageSize - 1) / kArticleListPageSize);
+  const std::int64_t pages =
+      std::max<std::int64_t>(1, (total + kArticleListPageSize - 1) / kArticleListPageSize);
   if (pages > 1 || query.page > 1) {
     render::View pagination;
     pagination.set("page", std::to_string(query.page));
@@ -176,13 +186,16 @@ http::Response ArticleListScreen::Show(AdminRequest& request) const {
 }
 
 http::Response ArticleListScreen::Bulk(AdminRequest& request) const {
-  const ArticleListQuery query = ReadArticleListQuery([&](std::string_view name) { return request.form.Get(name); });
+  const ArticleListQuery query =
+      ReadArticleListQuery([&](std::string_view name) { return request.form.Get(name); });
   auto action = editorial::ParseBulkAction(request.form.Get("action").value_or(""));
   if (!action.ok()) return pages_.ServiceError(request, action.error());
   std::vector<std::int64_t> ids;
   for (const std::string_view text : request.form.GetAll("ids")) {
     const auto id = ParseRecordId(text);
-    if (!id) return pages_.Error(&request.http, 400, "The selection names something that is not an article.", &request);
+    if (!id)
+      return pages_.Error(&request.http, 400, "The selection names something that is not an article.",
+                          &request);
     ids.push_back(*id);
   }
   std::sort(ids.begin(), ids.end());

@@ -1,9 +1,9 @@
 #include "gazette/admin/article_revisions_screen.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "gazette/admin/record_id.hpp"
 #include "gazette/domain/text_diff.hpp"
@@ -52,8 +52,10 @@ render::View DiffView(std::string_view label, std::string_view before, std::stri
 
 void ArticleRevisionsScreen::Register(AdminRoutes& routes) const {
   const auto write = Permission::kWriteOwnArticles;
-  routes.Get("/admin/articles/{id}/revisions", write, [this](AdminRequest& request) { return List(request); });
-  routes.Get("/admin/articles/{id}/revisions/diff", write, [this](AdminRequest& request) { return Diff(request); });
+  routes.Get("/admin/articles/{id}/revisions", write,
+             [this](AdminRequest& request) { return List(request); });
+  routes.Get("/admin/articles/{id}/revisions/diff", write,
+             [this](AdminRequest& request) { return Diff(request); });
   routes.Post("/admin/articles/{id}/revisions/{rev}/restore", write,
               [this](AdminRequest& request) { return Restore(request); });
 }
@@ -141,9 +143,9 @@ http::Response ArticleRevisionsScreen::Restore(AdminRequest& request) const {
   if (!id || !rev) return pages_.Error(&request.http, 404, "There is no such revision.", &request);
   const auto version = ParseRecordId(request.form.Get("version").value_or(""));
   if (!version) {
-    return pages_.Error(&request.http, 400,
-                        "The form was damaged on its way (its version is missing). Reload the page and try again.",
-                        &request);
+    return pages_.Error(
+        &request.http, 400,
+        "The form was damaged on its way (its version is missing). Reload the page and try again.", &request);
   }
   auto outcome = ctx_.editor.Restore(*id, *rev, *version, request.user());
   if (!outcome.ok()) return pages_.ServiceError(request, outcome.error());

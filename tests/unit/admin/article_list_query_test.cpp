@@ -17,8 +17,13 @@ ArticleListQuery Read(const std::map<std::string, std::string>& values) {
 }
 
 TEST(ArticleListQuery, TurnsTheAddressIntoTheStoresFilter) {
-  const auto query = Read({{"state", "scheduled"}, {"category", "3"}, {"country", "gb"}, {"author", "7"},
-                           {"q", " budget "}, {"sort", "title"}, {"page", "2"}});
+  const auto query = Read({{"state", "scheduled"},
+                           {"category", "3"},
+                           {"country", "gb"},
+                           {"author", "7"},
+                           {"q", " budget "},
+                           {"sort", "title"},
+                           {"page", "2"}});
   const auto filter = query.Filter();
   EXPECT_EQ(filter.state, domain::ArticleState::kScheduled);
   EXPECT_EQ(filter.category_id, 3);
@@ -37,8 +42,8 @@ TEST(ArticleListQuery, ReviewMeansDraftsHandedInForReview) {
 }
 
 TEST(ArticleListQuery, ValuesThatNameNothingFilterNothing) {
-  const auto query = Read({{"state", "lost"}, {"category", "x"}, {"author", "-1"}, {"sort", "hits; drop"},
-                           {"page", "0"}});
+  const auto query =
+      Read({{"state", "lost"}, {"category", "x"}, {"author", "-1"}, {"sort", "hits; drop"}, {"page", "0"}});
   const auto filter = query.Filter();
   EXPECT_FALSE(filter.state.has_value());
   EXPECT_FALSE(filter.category_id.has_value());
