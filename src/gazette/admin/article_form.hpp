@@ -42,8 +42,7 @@ struct ArticleFormPage {
   bool slug_locked = false;
   bool read_only = false;
   std::vector<editorial::FieldError> field_errors;
-  std::string problem;        ///< shown at the top (a conflict, a damaged form)
-  bool show_preview = false;  ///< render the Markdown into the preview pane now (the no-script Preview)
+  std::string problem;  ///< shown at the top (a conflict, a damaged form)
 };
 
 /// The view of pages/article-edit for page, with the category and author lists and the recent images
