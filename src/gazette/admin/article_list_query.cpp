@@ -4,6 +4,7 @@
 
 #include "gazette/admin/admin_gate.hpp"
 #include "gazette/admin/record_id.hpp"
+#include "gazette/base/utf8.hpp"
 #include "gazette/editorial/text_rules.hpp"
 
 namespace gazette::admin {
@@ -11,9 +12,8 @@ namespace {
 
 std::string Bounded(std::optional<std::string_view> value) {
   std::string_view text = editorial::TrimAscii(value.value_or(""));
-  if (text.size() > kMaxListQueryValueBytes) text = text.substr(0, kMaxListQueryValueBytes);
-  // Cutting may split a character; the store and the page want valid UTF-8.
-  while (!text.empty() && !editorial::IsValidUtf8(text)) text.remove_suffix(1);
+  // Form values are valid UTF-8 already; the cut must not split a character.
+  text = TruncateUtf8(text, kMaxListQueryValueBytes);
   return std::string(text);
 }
 
