@@ -58,6 +58,14 @@ class CatalogStore {
   /// Tags by name, ignoring ASCII case, at offset / limit, with how many articles carry each.
   virtual Result<std::vector<TagUsage>> ListTags(std::int64_t offset, std::int64_t limit) = 0;
   virtual Result<std::int64_t> CountTags() = 0;
+  /// As ListTags, only the tags whose name starts with prefix (ignoring ASCII case; % and _ match
+  /// themselves): the tag list filtered by what the editor typed. An empty prefix lists every tag.
+  virtual Result<std::vector<TagUsage>> ListTagsStartingWith(std::string_view prefix, std::int64_t offset,
+                                                             std::int64_t limit) = 0;
+  /// How many tags ListTagsStartingWith(prefix, ...) pages through.
+  virtual Result<std::int64_t> CountTagsStartingWith(std::string_view prefix) = 0;
+  /// kNotFound when there is no tag id.
+  virtual Result<domain::Tag> FindTagById(std::int64_t id) = 0;
   /// Tags whose name starts with prefix (ignoring ASCII case; % and _ match themselves), by name, at
   /// most limit (<= kMaxTagListLimit): for autocomplete.
   virtual Result<std::vector<domain::Tag>> TagsWithPrefix(std::string_view prefix, std::int64_t limit) = 0;

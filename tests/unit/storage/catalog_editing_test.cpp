@@ -233,6 +233,45 @@ TEST_P(CatalogEditingTest, ListTagsCountsArticlesAndOrdersByNameIgnoringCase) {
   EXPECT_EQ(catalog().ListTags(-1, 10).error().code, ErrorCode::kInvalid);
 }
 
+TEST_P(CatalogEditingTest, FindTagByIdFindsOnlyExistingTags) {
+  const std::int64_t id = *catalog().CreateTag({0, "found", "Found"});
+  auto tag = catalog().FindTagById(id);
+  ASSERT_TRUE(tag.ok()) << tag.error().message;
+  EXPECT_EQ(tag->slug, "found");
+  EXPECT_EQ(tag->name, "Found");
+  EXPECT_EQ(catalog().FindTagById(id + 1000).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(CatalogEditingTest, ListTagsStartingWithFiltersByPrefixAndCountsArticles) {
+  const std::int64_t cloud = *catalog().CreateTag({0, "cloud", "Cloud"});
+  const std::int64_t clouds = *catalog().CreateTag({0, "clouds", "clouds"});
+  ASSERT_TRUE(catalog().CreateTag({0, "rain", "Rain"}).ok());
+  const std::int64_t percent = *catalog().CreateTag({0, "50-percent", "50% off"});
+  ASSERT_TRUE(catalog().CreateTag({0, "50-x", "50x"}).ok());
+  Tagged("one", {cloud, clouds});
+  Tagged("two", {cloud});
+  auto tags = catalog().ListTagsStartingWith("CLOUD", 0, 10);
+  ASSERT_TRUE(tags.ok()) << tags.error().message;
+  ASSERT_EQ(tags->size(), 2U);
+  EXPECT_EQ((*tags)[0].tag.id, cloud);
+  EXPECT_EQ((*tags)[0].articles, 2);
+  EXPECT_EQ((*tags)[1].tag.id, clouds);
+  EXPECT_EQ((*tags)[1].articles, 1);
+  EXPECT_EQ(*catalog().CountTagsStartingWith("cloud"), 2);
+  auto second = catalog().ListTagsStartingWith("cl", 1, 1);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->size(), 1U);
+  EXPECT_EQ(second->front().tag.id, clouds);
+  // % is a character here, not a wildcard.
+  auto literal = catalog().ListTagsStartingWith("50%", 0, 10);
+  ASSERT_TRUE(literal.ok());
+  ASSERT_EQ(literal->size(), 1U);
+  EXPECT_EQ(literal->front().tag.id, percent);
+  EXPECT_EQ(*catalog().CountTagsStartingWith(""), 5);
+  EXPECT_EQ(*catalog().CountTagsStartingWith(std::string(300, 'c')), 0);
+  EXPECT_EQ(catalog().ListTagsStartingWith("c", 0, kMaxTagListLimit + 1).error().code, ErrorCode::kInvalid);
+}
+
 TEST_P(CatalogEditingTest, TagsWithPrefixIgnoreCaseAndTakeWildcardsLiterally) {
   ASSERT_TRUE(catalog().CreateTag({0, "cloud", "Cloud"}).ok());
   ASSERT_TRUE(catalog().CreateTag({0, "clouds", "clouds"}).ok());

@@ -27,6 +27,10 @@ class SqliteCatalogStore final : public CatalogStore {
 
   Result<std::vector<TagUsage>> ListTags(std::int64_t offset, std::int64_t limit) override;
   Result<std::int64_t> CountTags() override;
+  Result<std::vector<TagUsage>> ListTagsStartingWith(std::string_view prefix, std::int64_t offset,
+                                                     std::int64_t limit) override;
+  Result<std::int64_t> CountTagsStartingWith(std::string_view prefix) override;
+  Result<domain::Tag> FindTagById(std::int64_t id) override;
   Result<std::vector<domain::Tag>> TagsWithPrefix(std::string_view prefix, std::int64_t limit) override;
   Result<std::vector<std::int64_t>> FindOrCreateTags(std::span<const std::string> names) override;
   Status RenameTag(std::int64_t id, std::string_view name, std::string_view slug) override;

@@ -29,6 +29,12 @@ enum Key : std::uint64_t {
   kDeleteTag,
 };
 
+enum PrefixKey : std::uint64_t {
+  kListTagsStartingWith = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 1100,
+  kCountTagsStartingWith,
+  kFindTagById,
+};
+
 /// Suffixes tried after a generated slug is taken ("cloud-2" ... "cloud-20"): twenty tags whose names
 /// differ but fold to the same slug means something else is wrong.
 constexpr int kMaxSlugSuffix = 20;
@@ -52,6 +58,17 @@ Status CheckLimit(std::int64_t offset, std::int64_t limit) {
                      fmt::format("a tag list needs offset >= 0 and 0 <= limit <= {}", kMaxTagListLimit));
   }
   return OkStatus();
+}
+
+/// A LIKE pattern matching the names that start with prefix, wildcards taken literally.
+std::string PrefixPattern(std::string_view prefix) {
+  std::string pattern;
+  for (const char c : prefix) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  return pattern;
 }
 
 /// base with "-n" appended, shortened first so that the whole stays within kMaxSlugLength.
@@ -130,16 +147,57 @@ Result<std::int64_t> SqliteCatalogStore::CountTags() {
   });
 }
 
+Result<std::vector<TagUsage>> SqliteCatalogStore::ListTagsStartingWith(std::string_view prefix,
+                                                                      std::int64_t offset, std::int64_t limit) {
+  if (Status ok = CheckLimit(offset, limit); !ok.ok()) return std::move(ok).error();
+  if (prefix.size() > kMaxNameBytes) return std::vector<TagUsage>{};  // no name is that long
+  const std::string pattern = PrefixPattern(prefix);
+  return Guarded(pool_.path(), "read the tags", [&]() -> Result<std::vector<TagUsage>> {
+    Connection& connection = pool_.ForThisThread();
+    ScopedUse s(connection.Cached(kListTagsStartingWith, [] {
+      return std::string(
+          "SELECT g.id, g.slug, g.name, (SELECT count(*) FROM article_tags t WHERE t.tag_id = g.id) "
+          "FROM tags g WHERE g.name LIKE ?1 ESCAPE '\\' ORDER BY g.name COLLATE NOCASE, g.id "
+          "LIMIT ?2 OFFSET ?3");
+    }));
+    s->BindText(1, pattern);
+    s->BindInt(2, limit);
+    s->BindInt(3, offset);
+    std::vector<TagUsage> tags;
+    while (s->Step()) tags.push_back({{s->Int(0), s->String(1), s->String(2)}, s->Int(3)});
+    return tags;
+  });
+}
+
+Result<std::int64_t> SqliteCatalogStore::CountTagsStartingWith(std::string_view prefix) {
+  if (prefix.size() > kMaxNameBytes) return std::int64_t{0};
+  const std::string pattern = PrefixPattern(prefix);
+  return Guarded(pool_.path(), "count the tags", [&]() -> Result<std::int64_t> {
+    Connection& connection = pool_.ForThisThread();
+    ScopedUse s(connection.Cached(kCountTagsStartingWith, [] {
+      return std::string("SELECT count(*) FROM tags WHERE name LIKE ?1 ESCAPE '\\'");
+    }));
+    s->BindText(1, pattern);
+    return s->Step() ? s->Int(0) : 0;
+  });
+}
+
+Result<domain::Tag> SqliteCatalogStore::FindTagById(std::int64_t id) {
+  return Guarded(pool_.path(), "read a tag", [&]() -> Result<domain::Tag> {
+    Connection& connection = pool_.ForThisThread();
+    ScopedUse s(connection.Cached(kFindTagById,
+                                  [] { return std::string("SELECT id, slug, name FROM tags WHERE id = ?1"); }));
+    s->BindInt(1, id);
+    if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no tag {}", id));
+    return domain::Tag{s->Int(0), s->String(1), s->String(2)};
+  });
+}
+
 Result<std::vector<domain::Tag>> SqliteCatalogStore::TagsWithPrefix(std::string_view prefix,
                                                                     std::int64_t limit) {
   if (Status ok = CheckLimit(0, limit); !ok.ok()) return std::move(ok).error();
   if (prefix.size() > kMaxNameBytes) return std::vector<domain::Tag>{};  // no name is that long
-  std::string pattern;
-  for (const char c : prefix) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  pattern += '%';
+  const std::string pattern = PrefixPattern(prefix);
   return Guarded(pool_.path(), "look up tags", [&]() -> Result<std::vector<domain::Tag>> {
     Connection& connection = pool_.ForThisThread();
     ScopedUse s(connection.Cached(kTagsWithPrefix, [] {
