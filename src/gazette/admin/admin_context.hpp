@@ -2,6 +2,8 @@
 /// AdminContext: what the back office's screens work with, built once by the composition root. Everything
 /// referenced outlives the back office; every member is safe to use from the server's threads.
 
+#include <functional>
+
 #include "gazette/accounts/account_services.hpp"
 #include "gazette/base/clock.hpp"
 #include "gazette/config/config.hpp"
@@ -28,6 +30,9 @@ struct AdminContext {
   media::MediaLibrary& media;
   stats::VisitorCounter& visitors;
   const http::TrustedProxies& proxies;
+  /// Reloads what the public site holds in memory of the categories (its navigation); called after every
+  /// category change. Safe to call from any thread.
+  std::function<Status()> reload_categories;
 };
 
 }  // namespace gazette::admin

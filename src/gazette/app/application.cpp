@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "gazette/accounts/account_services.hpp"
@@ -20,7 +21,8 @@
 #include "gazette/http/static_files.hpp"
 #include "gazette/render/date_formatter.hpp"
 #include "gazette/render/templates.hpp"
-#include "gazette/site/category_directory.hpp"
+#include "gazette/site/live_category_directory.hpp"
+#include "gazette/site/media_files.hpp"
 #include "gazette/site/public_site.hpp"
 #include "gazette/http/trusted_proxies.hpp"
 #include "gazette/stats/visitor_counter.hpp"
@@ -35,7 +37,7 @@ struct Application::Impl {
   std::optional<render::Templates> templates;
   std::optional<render::DateFormatter> dates;
   std::optional<http::StaticFiles> assets;
-  std::optional<site::CategoryDirectory> categories;
+  std::unique_ptr<site::LiveCategoryDirectory> categories;
   http::TrustedProxies proxies;
   std::unique_ptr<stats::VisitorCounter> visitors;
   std::unique_ptr<site::PublicSite> site;
@@ -44,6 +46,7 @@ struct Application::Impl {
   std::unique_ptr<accounts::AccountServices> accounts;
   std::unique_ptr<editorial::ArticleEditor> editor;
   std::unique_ptr<media::MediaLibrary> media;
+  std::unique_ptr<site::MediaFiles> media_files;
   std::unique_ptr<admin::BackOffice> back_office;
   std::shared_ptr<http::Router> router;
   std::unique_ptr<http::Server> server;
@@ -77,6 +80,14 @@ Status ApplyOverrides(config::Config& config, const ServeOverrides& overrides) {
   return OkStatus();
 }
 
+/// "10 MB", "512 KB": a limit as people read it.
+std::string ReadableSize(std::int64_t bytes) {
+  constexpr std::int64_t kKilo = 1024;
+  if (bytes >= kKilo * kKilo && bytes % (kKilo * kKilo) == 0) return fmt::format("{} MB", bytes / (kKilo * kKilo));
+  if (bytes >= kKilo) return fmt::format("{} KB", bytes / kKilo);
+  return fmt::format("{} bytes", bytes);
+}
+
 }  // namespace
 
 /// The back office's theme is a sibling of the default theme (themes/admin beside themes/default).
@@ -98,10 +109,13 @@ Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& defa
   auto media = media::MediaLibrary::Open(impl.storage->media(), impl.config.dir / "media", limits);
   if (!media.ok()) return WithContext("media library", std::move(media).error());
   impl.media = std::move(media).value();
+  impl.media_files = std::make_unique<site::MediaFiles>(*impl.media, *impl.site);
 
   impl.back_office = std::make_unique<admin::BackOffice>(admin::AdminContext{
       impl.config, *impl.storage, *impl.admin_templates, *impl.admin_assets, *impl.dates, *impl.clock,
-      *impl.accounts, *impl.editor, *impl.media, *impl.visitors, impl.proxies});
+      *impl.accounts, *impl.editor, *impl.media, *impl.visitors, impl.proxies,
+      // The public navigation shows a category change on the next page.
+      [categories = impl.categories.get()] { return categories->Reload(); }});
   return OkStatus();
 }
 
@@ -147,9 +161,9 @@ Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::pa
   if (!assets.ok()) return WithContext("theme assets", std::move(assets).error());
   impl.assets.emplace(std::move(assets).value());
 
-  auto categories = site::CategoryDirectory::Load(impl.storage->catalog());
+  auto categories = site::LiveCategoryDirectory::Load(impl.storage->catalog());
   if (!categories.ok()) return std::move(categories).error();
-  impl.categories.emplace(std::move(categories).value());
+  impl.categories = std::move(categories).value();
 
   auto proxies = http::TrustedProxies::Parse(impl.config.server.trusted_proxies);
   if (!proxies.ok()) return WithContext("[server] trusted_proxies", std::move(proxies).error());
@@ -178,11 +192,18 @@ Status Application::Start() {
   Impl& impl = *impl_;
   auto router = std::make_shared<http::Router>();
   impl.site->RegisterRoutes(*router);
+  impl.media_files->Register(*router);
   impl.back_office->RegisterRoutes(*router);
   // Errors the router answers itself (405, 500) are drawn by the part of the site the address belongs to.
   router->SetErrorRenderer([&impl](const http::Request* request, unsigned status, std::string_view message) {
     if (request != nullptr && admin::BackOffice::Owns(request->path())) {
       return impl.back_office->ErrorPage(request, status, message);
+    }
+    if (status == 413) {
+      // The only body a reader's browser sends that can be this large is an upload: say what fits.
+      return impl.site->ErrorPage(413, fmt::format("What was sent is too large for this address. Image uploads "
+                                                   "may be at most {}.",
+                                                   ReadableSize(impl.config.server.max_upload_bytes)));
     }
     return impl.site->ErrorPage(status, message);
   });

@@ -85,7 +85,9 @@ http::Response PublicSite::TeaserListPage(const http::Request& request, const st
 }
 
 http::Response PublicSite::CategoryPage(const http::Request& request) const {
-  const auto* category = ctx_.categories.FindBySlug(request.Param("slug"));
+  // One snapshot for the whole page: the pointers below point into it.
+  const auto categories = ctx_.categories.Current();
+  const auto* category = categories->FindBySlug(request.Param("slug"));
   if (category == nullptr) return ErrorPage(404, "There is no such category.");
   storage::ArticleFilter filter;
   filter.category_id = category->id;
@@ -96,7 +98,7 @@ http::Response PublicSite::CategoryPage(const http::Request& request) const {
     view.set("heading", category->name);
     view.set("intro", category->description);
     render::View breadcrumbs{render::View::type::list};
-    for (const auto* step : ctx_.categories.PathTo(category->id)) {
+    for (const auto* step : categories->PathTo(category->id)) {
       render::View crumb;
       crumb.set("name", step->name);
       crumb.set("url", CategoryPath(step->slug));
@@ -106,7 +108,7 @@ http::Response PublicSite::CategoryPage(const http::Request& request) const {
     view.set("breadcrumbs", breadcrumbs);
     view.set("has_breadcrumbs", true);
     render::View children{render::View::type::list};
-    for (const auto* child : ctx_.categories.ChildrenOf(category->id)) {
+    for (const auto* child : categories->ChildrenOf(category->id)) {
       render::View item;
       item.set("name", child->name);
       item.set("url", CategoryPath(child->slug));

@@ -9,7 +9,7 @@
 #include "gazette/http/static_files.hpp"
 #include "gazette/render/date_formatter.hpp"
 #include "gazette/render/templates.hpp"
-#include "gazette/site/category_directory.hpp"
+#include "gazette/site/live_category_directory.hpp"
 #include "gazette/http/trusted_proxies.hpp"
 #include "gazette/stats/counter_figures.hpp"
 #include "gazette/stats/visitor_counter.hpp"
@@ -23,7 +23,7 @@ struct SiteContext {
   const render::Templates& templates;
   const render::DateFormatter& dates;
   const http::StaticFiles& assets;
-  const CategoryDirectory& categories;
+  const LiveCategoryDirectory& categories;  ///< take Current() once per page
   const Clock& clock;
   const config::StatsConfig& stats_config;
   std::vector<stats::CounterRow> counter_rows;  ///< from stats_config.rows, in order

@@ -33,7 +33,8 @@ View CounterView(const SiteContext& ctx) {
 
 View NavigationView(const SiteContext& ctx) {
   View items{View::type::list};
-  for (const auto* category : ctx.categories.TopLevel()) {
+  const auto categories = ctx.categories.Current();
+  for (const auto* category : categories->TopLevel()) {
     View item;
     item.set("name", category->name);
     item.set("url", CategoryPath(category->slug));
