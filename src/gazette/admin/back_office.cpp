@@ -10,7 +10,11 @@ BackOffice::BackOffice(AdminContext context)
       dashboard_(ctx_, pages_),
       article_list_(ctx_, pages_),
       article_edit_(ctx_, pages_),
-      article_revisions_(ctx_, pages_) {}
+      article_revisions_(ctx_, pages_),
+      categories_(ctx_, pages_),
+      tags_(ctx_, pages_),
+      authors_(ctx_, pages_),
+      media_(ctx_, pages_) {}
 
 bool BackOffice::Owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");
@@ -24,6 +28,10 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   article_list_.Register(routes);
   article_edit_.Register(routes);
   article_revisions_.Register(routes);
+  categories_.Register(routes);
+  tags_.Register(routes);
+  authors_.Register(routes);
+  media_.Register(routes);
   // The stylesheet and scripts are needed by the login page, and hold nothing private.
   router.Get("/admin/assets/{kind}/{file}", [this](const http::Request& request) { return AssetFile(request); });
   router.SetPrefixFallback("/admin", [this](const http::Request& request) { return UnknownAddress(request); });

@@ -11,8 +11,12 @@
 #include "gazette/admin/article_edit_screen.hpp"
 #include "gazette/admin/article_list_screen.hpp"
 #include "gazette/admin/article_revisions_screen.hpp"
+#include "gazette/admin/author_screen.hpp"
+#include "gazette/admin/category_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
+#include "gazette/admin/media_screen.hpp"
+#include "gazette/admin/tag_screen.hpp"
 #include "gazette/http/request.hpp"
 #include "gazette/http/response.hpp"
 #include "gazette/http/router.hpp"
@@ -47,6 +51,10 @@ class BackOffice {
   ArticleListScreen article_list_;
   ArticleEditScreen article_edit_;
   ArticleRevisionsScreen article_revisions_;
+  CategoryScreen categories_;
+  TagScreen tags_;
+  AuthorScreen authors_;
+  MediaScreen media_;
 };
 
 }  // namespace gazette::admin
