@@ -4,15 +4,20 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "gazette/domain/user.hpp"
 #include "integration/admin_client.hpp"
 #include "integration/html_scan.hpp"
 #include "integration/running_site.hpp"
+#include "unit/media/test_images.hpp"
 
 namespace gazette::testing {
 namespace {
 
 using domain::Role;
+using storage::kMaxTagListLimit;
+using storage::TagUsage;
 
 constexpr const char* kPassword = "correct horse battery staple";
 
@@ -50,6 +55,14 @@ class AdminTaxonomy : public ::testing::Test {
       if (!piece.empty() && piece != "Archive") names.push_back(Unescape(piece));
     }
     return names;
+  }
+
+  /// The id of the tag called name, created when missing.
+  static std::int64_t TagId(const std::string& name) {
+    std::vector<std::string> names{name};
+    auto ids = site_->storage().catalog().FindOrCreateTags(names);
+    EXPECT_TRUE(ids.ok());
+    return ids.ok() ? ids->front() : 0;
   }
 
   static RunningSite* site_;
@@ -221,6 +234,207 @@ TEST_F(AdminTaxonomy, AuthorsMayNotManageCategories) {
   EXPECT_EQ(author.Get("/admin/categories").status, 403u);
   EXPECT_EQ(author.Post("/admin/categories", {{"name", "Sneaky"}}).status, 403u);
   EXPECT_EQ(author.Get("/admin").body.find("/admin/categories"), std::string::npos);
+}
+
+// ---- Tags ----
+
+TEST_F(AdminTaxonomy, TagListShowsUsageCountsAndFiltersByTheStartOfTheName) {
+  AdminClient editor = Editor();
+  TagId("Zebra crossing");
+  TagId("zebra finch");
+  TagId("Yak");
+  const auto filtered = editor.Get("/admin/tags?prefix=ZEBRA");
+  ASSERT_EQ(filtered.status, 200u) << filtered.body;
+  EXPECT_NE(filtered.body.find(">Zebra crossing</a>"), std::string::npos);
+  EXPECT_NE(filtered.body.find(">zebra finch</a>"), std::string::npos);
+  EXPECT_EQ(filtered.body.find(">Yak</a>"), std::string::npos);
+  EXPECT_NE(filtered.body.find("<label for=\"tag-prefix\">Name starts with</label>"), std::string::npos);
+  EXPECT_NE(filtered.body.find("value=\"ZEBRA\""), std::string::npos);
+
+  // The counts are the store's: the most used demo tag shows its number of articles.
+  auto tags = site_->storage().catalog().ListTags(0, kMaxTagListLimit);
+  ASSERT_TRUE(tags.ok());
+  const auto used = std::max_element(tags->begin(), tags->end(),
+                                     [](const auto& a, const auto& b) { return a.articles < b.articles; });
+  ASSERT_GT(used->articles, 0);
+  const auto page = editor.Get("/admin/tags/" + std::to_string(used->tag.id));
+  EXPECT_EQ(page.status, 200u);
+  const auto listed = editor.Get("/admin/tags?prefix=" + std::string(1, used->tag.name[0]));
+  EXPECT_NE(listed.body.find(">" + used->tag.name + "</a></td>\n  <td><a href=\"/tag/" + used->tag.slug + "\">" +
+                             used->tag.slug + "</a></td>\n  <td class=\"tag-count\">" +
+                             std::to_string(used->articles) + "</td>"),
+            std::string::npos)
+      << listed.body;
+}
+
+TEST_F(AdminTaxonomy, TagListIsPaginatedKeepingTheFilter) {
+  AdminClient editor = Editor();
+  for (int i = 0; i < 60; ++i) TagId(fmt::format("Paged tag {:02}", i));
+  const auto first = editor.Get("/admin/tags?prefix=Paged+tag");
+  ASSERT_EQ(first.status, 200u);
+  EXPECT_EQ(CountOf(first.body, ">Paged tag "), 50u);
+  EXPECT_NE(first.body.find("60 tag(s)."), std::string::npos);
+  const std::string next = Unescape(FirstValueAfter(first.body, "<a rel=\"next\" href=\""));
+  EXPECT_EQ(next, "/admin/tags?prefix=Paged%20tag&page=2");
+  const auto second = editor.Get(next);
+  EXPECT_EQ(CountOf(second.body, ">Paged tag "), 10u);
+  EXPECT_NE(second.body.find(">Paged tag 59</a>"), std::string::npos);
+  EXPECT_EQ(editor.Get("/admin/tags?page=0").status, 400u);
+}
+
+TEST_F(AdminTaxonomy, TagIsRenamedKeepingItsAddressWhenTheSlugIsLeftEmpty) {
+  AdminClient editor = Editor();
+  const std::int64_t id = TagId("Old wording");
+  const std::string slug = site_->storage().catalog().FindTagById(id)->slug;
+  const auto renamed = editor.Post("/admin/tags/" + std::to_string(id) + "/rename",
+                                   {{"name", "New wording"}, {"slug", ""}});
+  ASSERT_EQ(renamed.status, 303u) << renamed.body;
+  const auto tag = site_->storage().catalog().FindTagById(id);
+  EXPECT_EQ(tag->name, "New wording");
+  EXPECT_EQ(tag->slug, slug);
+  EXPECT_NE(editor.Get(std::string(renamed.Header("Location"))).body.find("Renamed."), std::string::npos);
+}
+
+TEST_F(AdminTaxonomy, RenamingATagToAnExistingNameIsRefusedWithAdviceToMerge) {
+  AdminClient editor = Editor();
+  TagId("Taken tag");
+  const std::int64_t id = TagId("Free tag");
+  const auto refused = editor.Post("/admin/tags/" + std::to_string(id) + "/rename",
+                                   {{"name", "taken TAG"}, {"slug", ""}});
+  EXPECT_EQ(refused.status, 409u);
+  EXPECT_NE(refused.body.find("merge them below"), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"taken TAG\""), std::string::npos);
+  EXPECT_EQ(site_->storage().catalog().FindTagById(id)->name, "Free tag");
+}
+
+TEST_F(AdminTaxonomy, OverlongOrCommaTagNamesAndBadSlugsAreRefused) {
+  AdminClient editor = Editor();
+  const std::string target = "/admin/tags/" + std::to_string(TagId("Plain tag")) + "/rename";
+  const auto long_name = editor.Post(target, {{"name", std::string(201, 'n')}, {"slug", ""}});
+  EXPECT_EQ(long_name.status, 400u);
+  EXPECT_NE(long_name.body.find("at most 200 characters"), std::string::npos);
+  const auto comma = editor.Post(target, {{"name", "a, b"}, {"slug", ""}});
+  EXPECT_EQ(comma.status, 400u);
+  EXPECT_NE(comma.body.find("cannot hold a comma"), std::string::npos);
+  EXPECT_EQ(editor.Post(target, {{"name", "Fine"}, {"slug", "Bad Slug"}}).status, 400u);
+  EXPECT_EQ(editor.Post(target, {{"name", ""}, {"slug", ""}}).status, 400u);
+  EXPECT_EQ(editor.Post("/admin/tags/999999/rename", {{"name", "x"}}).status, 404u);
+}
+
+TEST_F(AdminTaxonomy, MergingMovesTheArticlesToTheTagChosenByName) {
+  AdminClient editor = Editor();
+  auto tags = site_->storage().catalog().ListTags(0, kMaxTagListLimit);
+  ASSERT_TRUE(tags.ok());
+  std::vector<TagUsage> used;
+  for (const auto& usage : *tags) {
+    if (usage.articles > 0) used.push_back(usage);
+  }
+  ASSERT_GE(used.size(), 2u);
+  const TagUsage from = used[0];
+  const TagUsage into = used[1];
+  const auto merged = editor.Post("/admin/tags/" + std::to_string(from.tag.id) + "/merge", {{"into", into.tag.name}});
+  ASSERT_EQ(merged.status, 303u) << merged.body;
+  EXPECT_EQ(merged.Header("Location"), "/admin/tags/" + std::to_string(into.tag.id) + "?done=merged");
+  EXPECT_EQ(site_->storage().catalog().FindTagById(from.tag.id).error().code, ErrorCode::kNotFound);
+  auto after = site_->storage().catalog().ListTagsStartingWith(into.tag.name, 0, 10);
+  ASSERT_TRUE(after.ok());
+  const auto it = std::find_if(after->begin(), after->end(), [&](const auto& t) { return t.tag.id == into.tag.id; });
+  ASSERT_NE(it, after->end());
+  EXPECT_GE(it->articles, std::max(from.articles, into.articles));
+}
+
+TEST_F(AdminTaxonomy, MergingATagIntoItselfOrAnUnknownTagIsRefused) {
+  AdminClient editor = Editor();
+  const std::int64_t id = TagId("Lonely tag");
+  const std::string target = "/admin/tags/" + std::to_string(id) + "/merge";
+  const auto itself = editor.Post(target, {{"into", "LONELY tag"}});
+  EXPECT_EQ(itself.status, 400u);
+  EXPECT_NE(itself.body.find("cannot be merged into itself"), std::string::npos);
+  const auto unknown = editor.Post(target, {{"into", "No such tag anywhere"}});
+  EXPECT_EQ(unknown.status, 400u);
+  EXPECT_NE(unknown.body.find("There is no tag named"), std::string::npos);
+  EXPECT_EQ(editor.Post(target, {{"into", ""}}).status, 400u);
+  EXPECT_EQ(editor.Post(target, {{"into", std::string(300, 'x')}}).status, 400u);
+  EXPECT_TRUE(site_->storage().catalog().FindTagById(id).ok());
+}
+
+TEST_F(AdminTaxonomy, DeletedTagIsGone) {
+  AdminClient editor = Editor();
+  const std::int64_t id = TagId("Doomed tag");
+  const auto deleted = editor.Post("/admin/tags/" + std::to_string(id) + "/delete", {});
+  ASSERT_EQ(deleted.status, 303u);
+  EXPECT_EQ(site_->storage().catalog().FindTagById(id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(editor.Post("/admin/tags/" + std::to_string(id) + "/delete", {}).status, 404u);
+}
+
+// ---- Authors ----
+
+TEST_F(AdminTaxonomy, AuthorFormHasALabelForEveryField) {
+  AdminClient editor = Editor();
+  const auto form = editor.Get("/admin/authors/new");
+  ASSERT_EQ(form.status, 200u) << form.body;
+  for (const std::string label : {"Name", "Slug", "Role", "Organisation", "Bio", "Photo"}) {
+    EXPECT_NE(form.body.find("\">" + label + "</label>"), std::string::npos) << label;
+  }
+  const auto list = editor.Get("/admin/authors");
+  auto authors = site_->storage().catalog().ListAuthors();
+  ASSERT_TRUE(authors.ok() && !authors->empty());
+  EXPECT_NE(list.body.find(">" + authors->front().name + "</a>"), std::string::npos);
+}
+
+TEST_F(AdminTaxonomy, AuthorProfileIsCreatedWithAPhotoFromTheLibrary) {
+  AdminClient editor = Editor();
+  const auto uploaded = editor.PostMultipart(
+      "/admin/media", {{"alt", "Portrait"}},
+      {{"file", "portrait.jpg", "image/jpeg", media::test::MakeImage(media::ImageType::kJpeg, 400, 400)}});
+  ASSERT_EQ(uploaded.status, 303u) << uploaded.body;
+  auto items = site_->storage().media().List(0, 1);
+  ASSERT_TRUE(items.ok() && !items->empty());
+  const std::string sha = items->front().sha256;
+  const std::string photo = sha.substr(0, 2) + "/" + sha + "-320.jpg";
+  const auto form = editor.Get("/admin/authors/new");
+  EXPECT_NE(form.body.find("<option value=\"" + photo + "\">"), std::string::npos) << form.body;
+
+  const auto created = editor.Post("/admin/authors", {{"name", "Ada Reporter"}, {"slug", ""}, {"role", "Science editor"},
+                                                      {"organisation", "The Gazette"}, {"bio", "Writes about labs."},
+                                                      {"photo", photo}});
+  ASSERT_EQ(created.status, 303u) << created.body;
+  const auto author = site_->storage().catalog().FindAuthorBySlug("ada-reporter");
+  ASSERT_TRUE(author.ok());
+  EXPECT_EQ(author->role, "Science editor");
+  EXPECT_EQ(author->organisation, "The Gazette");
+  EXPECT_EQ(author->bio, "Writes about labs.");
+  EXPECT_EQ(author->photo, photo);
+  EXPECT_EQ(site_->Get("/media/" + photo).status, 200u);
+
+  const std::string edit = "/admin/authors/" + std::to_string(author->id);
+  const auto page = editor.Get(edit);
+  EXPECT_NE(page.body.find("<option value=\"" + photo + "\" selected>"), std::string::npos);
+  const auto saved = editor.Post(edit, {{"name", "Ada Reporter"}, {"slug", "ada-reporter"}, {"role", "Deputy editor"},
+                                        {"organisation", ""}, {"bio", ""}, {"photo", ""}});
+  ASSERT_EQ(saved.status, 303u) << saved.body;
+  const auto changed = site_->storage().catalog().FindAuthorById(author->id);
+  EXPECT_EQ(changed->role, "Deputy editor");
+  EXPECT_TRUE(changed->photo.empty());
+}
+
+TEST_F(AdminTaxonomy, AuthorFormRefusesPhotosOutsideTheLibraryOverlongFieldsAndTakenSlugs) {
+  AdminClient editor = Editor();
+  const auto outside = editor.Post("/admin/authors", {{"name", "Mallory"}, {"photo", "../../gazette.toml"}});
+  EXPECT_EQ(outside.status, 400u);
+  EXPECT_NE(outside.body.find("Choose a photo from the media library."), std::string::npos);
+  const auto long_name = editor.Post("/admin/authors", {{"name", std::string(201, 'm')}});
+  EXPECT_EQ(long_name.status, 400u);
+  const auto long_bio = editor.Post("/admin/authors", {{"name", "Verbose"}, {"bio", std::string(10001, 'b')}});
+  EXPECT_EQ(long_bio.status, 400u);
+  EXPECT_NE(long_bio.body.find("At most 10000 characters."), std::string::npos);
+  auto authors = site_->storage().catalog().ListAuthors();
+  ASSERT_TRUE(authors.ok() && !authors->empty());
+  const auto taken = editor.Post("/admin/authors", {{"name", "Copycat"}, {"slug", authors->front().slug}});
+  EXPECT_EQ(taken.status, 409u);
+  EXPECT_NE(taken.body.find("Another author has this slug"), std::string::npos);
+  EXPECT_EQ(editor.Get("/admin/authors/999999").status, 404u);
+  EXPECT_EQ(editor.Post("/admin/authors/999999", {{"name", "Ghost"}}).status, 404u);
 }
 
 }  // namespace
