@@ -234,5 +234,25 @@ TEST_F(AdminMedia, MediaRouteRefusesEveryNameTheLibraryDoesNotMake) {
   EXPECT_EQ(site_->Get("/media/" + h2 + "/" + sha + ".png").status, 200u);
 }
 
+TEST_F(AdminMedia, ImageRequestsAreNotCountedAsPageViews) {
+  constexpr const char* kBrowser =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+  const auto today = [] {
+    const std::string json = site_->Get("/api/v1/stats").body;
+    const std::string value = FirstValueAfter(json, "\"today\":", ',');
+    return value.empty() ? -1 : std::stoll(value);
+  };
+  AdminClient author = Author();
+  ASSERT_EQ(Upload(author, "count.png", "image/png", MakeImage(ImageType::kPng, 90, 20)).status, 303u);
+  const std::string sha = Newest().sha256;
+  const std::int64_t before = today();
+  ASSERT_GE(before, 0);
+  EXPECT_EQ(site_->Get("/media/" + sha.substr(0, 2) + "/" + sha + ".png", {{"User-Agent", kBrowser}}).status, 200u);
+  EXPECT_EQ(today(), before);
+  // The same reader opening a page is counted: the check above could have failed.
+  EXPECT_EQ(site_->Get("/", {{"User-Agent", kBrowser}}).status, 200u);
+  EXPECT_EQ(today(), before + 1);
+}
+
 }  // namespace
 }  // namespace gazette::testing
