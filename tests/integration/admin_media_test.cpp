@@ -38,8 +38,9 @@ class AdminMedia : public ::testing::Test {
     EXPECT_EQ(client.LogIn("author@example.com", kPassword).status, 303u);
     return client;
   }
-  static HttpResponse Upload(AdminClient& client, const std::string& filename, const std::string& content_type,
-                             const std::string& bytes, const std::string& alt = "") {
+  static HttpResponse Upload(AdminClient& client, const std::string& filename,
+                             const std::string& content_type, const std::string& bytes,
+                             const std::string& alt = "") {
     return client.PostMultipart("/admin/media", {{"alt", alt}}, {{"file", filename, content_type, bytes}});
   }
   static std::size_t StoredCount() {
@@ -74,8 +75,9 @@ TEST_F(AdminMedia, UploadFormHasLabelledFileInputThatAcceptsOnlyImages) {
   ASSERT_EQ(page.status, 200u) << page.body;
   EXPECT_NE(page.body.find("enctype=\"multipart/form-data\""), std::string::npos);
   EXPECT_NE(page.body.find("<label for=\"media-file\">Image file</label>"), std::string::npos);
-  EXPECT_NE(page.body.find("type=\"file\" name=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\""),
-            std::string::npos);
+  EXPECT_NE(
+      page.body.find("type=\"file\" name=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\""),
+      std::string::npos);
   EXPECT_NE(page.body.find("<label for=\"media-alt\">Alt text</label>"), std::string::npos);
   EXPECT_NE(page.body.find("href=\"/admin/media\" aria-current=\"page\">Media</a>"), std::string::npos);
   // An author uploads images but does not manage categories.
@@ -175,8 +177,8 @@ TEST_F(AdminMedia, ImageWithAWrongContentTypeClaimIsJudgedByItsBytes) {
 TEST_F(AdminMedia, UploadWithoutTheCsrfTokenIsRefused) {
   AdminClient author = Author();
   const std::size_t before = StoredCount();
-  const auto response = author.PostMultipart("/admin/media", {{"csrf", ""}},
-                                             {{"file", "x.png", "image/png", MakeImage(ImageType::kPng, 33, 33)}});
+  const auto response = author.PostMultipart(
+      "/admin/media", {{"csrf", ""}}, {{"file", "x.png", "image/png", MakeImage(ImageType::kPng, 33, 33)}});
   EXPECT_EQ(response.status, 403u);
   EXPECT_EQ(StoredCount(), before);
 }
@@ -196,7 +198,8 @@ TEST_F(AdminMedia, AltTextIsEditedAndOverlongAltIsRefused) {
   ASSERT_EQ(saved.status, 303u) << saved.body;
   EXPECT_EQ(Newest().alt, "A striped banner");
   const auto page = author.Get("/admin/media");
-  EXPECT_NE(page.body.find("id=\"alt-" + id + "\" name=\"alt\" value=\"A striped banner\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"alt-" + id + "\" name=\"alt\" value=\"A striped banner\""),
+            std::string::npos);
   EXPECT_EQ(author.Post("/admin/media/" + id + "/alt", {{"alt", std::string(1001, 'a')}}).status, 400u);
   EXPECT_EQ(Newest().alt, "A striped banner");
   EXPECT_EQ(author.Post("/admin/media/999999/alt", {{"alt", "x"}}).status, 404u);
@@ -221,11 +224,15 @@ TEST_F(AdminMedia, MediaRouteRefusesEveryNameTheLibraryDoesNotMake) {
   std::string upper = sha;
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   const std::string h2 = sha.substr(0, 2);
-  const std::vector<std::string> targets{
-       "/media/../gazette.toml", "/media/" + h2 + "/..%2F..%2Fgazette.toml", "/media/%2E%2E/gazette.db",
-        "/media/" + h2 + "/" + sha + "-999.png", "/media/" + upper.substr(0, 2) + "/" + upper + ".png",
-        "/media/" + h2 + "/" + sha + "%00.png", "/media/" + h2 + "/" + sha + ".exe", "/media/gazette.toml",
-        "/media/" + h2 + "/" + sha + ".jpg"};
+  const std::vector<std::string> targets{"/media/../gazette.toml",
+                                         "/media/" + h2 + "/..%2F..%2Fgazette.toml",
+                                         "/media/%2E%2E/gazette.db",
+                                         "/media/" + h2 + "/" + sha + "-999.png",
+                                         "/media/" + upper.substr(0, 2) + "/" + upper + ".png",
+                                         "/media/" + h2 + "/" + sha + "%00.png",
+                                         "/media/" + h2 + "/" + sha + ".exe",
+                                         "/media/gazette.toml",
+                                         "/media/" + h2 + "/" + sha + ".jpg"};
   for (const std::string& target : targets) {
     const auto response = site_->Get(target);
     EXPECT_TRUE(response.status == 404u || response.status == 400u) << target << " -> " << response.status;
@@ -247,7 +254,8 @@ TEST_F(AdminMedia, ImageRequestsAreNotCountedAsPageViews) {
   const std::string sha = Newest().sha256;
   const std::int64_t before = today();
   ASSERT_GE(before, 0);
-  EXPECT_EQ(site_->Get("/media/" + sha.substr(0, 2) + "/" + sha + ".png", {{"User-Agent", kBrowser}}).status, 200u);
+  EXPECT_EQ(site_->Get("/media/" + sha.substr(0, 2) + "/" + sha + ".png", {{"User-Agent", kBrowser}}).status,
+            200u);
   EXPECT_EQ(today(), before);
   // The same reader opening a page is counted: the check above could have failed.
   EXPECT_EQ(site_->Get("/", {{"User-Agent", kBrowser}}).status, 200u);

@@ -1,10 +1,9 @@
 // The back office's taxonomy screens: categories (and the public navigation that follows them at once),
 // tags and authors' profiles, with the refusals each must give.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
-#include <fmt/format.h>
 
 #include "gazette/domain/user.hpp"
 #include "integration/admin_client.hpp"
@@ -83,14 +82,16 @@ TEST_F(AdminTaxonomy, CategoryListShowsTheTreeWithLabelledCreateForm) {
   EXPECT_NE(page.body.find("<label for=\"category-slug\">Slug</label>"), std::string::npos);
   EXPECT_NE(page.body.find("<label for=\"category-parent\">Parent</label>"), std::string::npos);
   EXPECT_NE(page.body.find("<label for=\"category-description\">Description</label>"), std::string::npos);
-  EXPECT_NE(page.body.find("href=\"/admin/categories\" aria-current=\"page\">Categories</a>"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/admin/categories\" aria-current=\"page\">Categories</a>"),
+            std::string::npos);
 }
 
 TEST_F(AdminTaxonomy, NewTopLevelCategoryAppearsInThePublicNavigationAtOnce) {
   AdminClient editor = Editor();
   EXPECT_FALSE(Contains(Navigation(), "Science desk"));
-  const auto created = editor.Post("/admin/categories", {{"name", "Science desk"}, {"slug", ""},
-                                                         {"parent", ""}, {"description", "Lab news"}});
+  const auto created =
+      editor.Post("/admin/categories",
+                  {{"name", "Science desk"}, {"slug", ""}, {"parent", ""}, {"description", "Lab news"}});
   ASSERT_EQ(created.status, 303u) << created.body;
   EXPECT_EQ(created.Header("Location"), "/admin/categories?done=created");
   EXPECT_TRUE(Contains(Navigation(), "Science desk"));
@@ -98,9 +99,9 @@ TEST_F(AdminTaxonomy, NewTopLevelCategoryAppearsInThePublicNavigationAtOnce) {
   EXPECT_EQ(stored.description, "Lab news");
   EXPECT_EQ(site_->Get("/category/science-desk").status, 200u);
 
-  const auto renamed = editor.Post("/admin/categories/" + std::to_string(stored.id),
-                                   {{"name", "Science & health"}, {"slug", "science"}, {"parent", ""},
-                                    {"description", ""}});
+  const auto renamed =
+      editor.Post("/admin/categories/" + std::to_string(stored.id),
+                  {{"name", "Science & health"}, {"slug", "science"}, {"parent", ""}, {"description", ""}});
   ASSERT_EQ(renamed.status, 303u) << renamed.body;
   const auto navigation = Navigation();
   EXPECT_TRUE(Contains(navigation, "Science & health"));
@@ -118,8 +119,8 @@ TEST_F(AdminTaxonomy, ChildCategoryIsCreatedUnderItsParentAndShownNested) {
             303u);
   EXPECT_EQ(CategoryNamed("child-desk").parent_id, parent.id);
   const auto list = editor.Get("/admin/categories");
-  EXPECT_NE(list.body.find("\u2014 <a href=\"/admin/categories/" + std::to_string(CategoryNamed("child-desk").id) +
-                           "\">Child desk</a>"),
+  EXPECT_NE(list.body.find("\u2014 <a href=\"/admin/categories/" +
+                           std::to_string(CategoryNamed("child-desk").id) + "\">Child desk</a>"),
             std::string::npos);
   // A subcategory is not in the top navigation, but on its parent's page.
   EXPECT_FALSE(Contains(Navigation(), "Child desk"));
@@ -133,8 +134,8 @@ TEST_F(AdminTaxonomy, MovingACategoryUpChangesTheNavigationOrder) {
   ASSERT_GE(before.size(), 2u);
   ASSERT_EQ(before.back(), "Zeta desk");
   const std::string above = before[before.size() - 2];
-  const auto moved = editor.Post("/admin/categories/" + std::to_string(CategoryNamed("zeta-desk").id) + "/move",
-                                 {{"direction", "up"}});
+  const auto moved = editor.Post(
+      "/admin/categories/" + std::to_string(CategoryNamed("zeta-desk").id) + "/move", {{"direction", "up"}});
   ASSERT_EQ(moved.status, 303u) << moved.body;
   const auto after = Navigation();
   EXPECT_EQ(after[after.size() - 2], "Zeta desk");
@@ -192,12 +193,12 @@ TEST_F(AdminTaxonomy, CategoryCannotBeItsOwnParentOrGoBelowItsDescendant) {
   ASSERT_EQ(editor.Post("/admin/categories", {{"name", "Loop child"}, {"parent", top}}).status, 303u);
   const std::string child = std::to_string(CategoryNamed("loop-child").id);
 
-  const auto own = editor.Post("/admin/categories/" + top, {{"name", "Loop top"}, {"slug", "loop-top"},
-                                                             {"parent", top}});
+  const auto own =
+      editor.Post("/admin/categories/" + top, {{"name", "Loop top"}, {"slug", "loop-top"}, {"parent", top}});
   EXPECT_EQ(own.status, 400u);
   EXPECT_NE(own.body.find("cannot be its own parent"), std::string::npos) << own.body;
-  const auto below = editor.Post("/admin/categories/" + top, {{"name", "Loop top"}, {"slug", "loop-top"},
-                                                               {"parent", child}});
+  const auto below = editor.Post("/admin/categories/" + top,
+                                 {{"name", "Loop top"}, {"slug", "loop-top"}, {"parent", child}});
   EXPECT_EQ(below.status, 400u);
   EXPECT_NE(below.body.find("own subcategories"), std::string::npos) << below.body;
   // What was typed is kept.
@@ -260,8 +261,8 @@ TEST_F(AdminTaxonomy, TagListShowsUsageCountsAndFiltersByTheStartOfTheName) {
   const auto page = editor.Get("/admin/tags/" + std::to_string(used->tag.id));
   EXPECT_EQ(page.status, 200u);
   const auto listed = editor.Get("/admin/tags?prefix=" + std::string(1, used->tag.name[0]));
-  EXPECT_NE(listed.body.find(">" + used->tag.name + "</a></td>\n  <td><a href=\"/tag/" + used->tag.slug + "\">" +
-                             used->tag.slug + "</a></td>\n  <td class=\"tag-count\">" +
+  EXPECT_NE(listed.body.find(">" + used->tag.name + "</a></td>\n  <td><a href=\"/tag/" + used->tag.slug +
+                             "\">" + used->tag.slug + "</a></td>\n  <td class=\"tag-count\">" +
                              std::to_string(used->articles) + "</td>"),
             std::string::npos)
       << listed.body;
@@ -286,8 +287,8 @@ TEST_F(AdminTaxonomy, TagIsRenamedKeepingItsAddressWhenTheSlugIsLeftEmpty) {
   AdminClient editor = Editor();
   const std::int64_t id = TagId("Old wording");
   const std::string slug = site_->storage().catalog().FindTagById(id)->slug;
-  const auto renamed = editor.Post("/admin/tags/" + std::to_string(id) + "/rename",
-                                   {{"name", "New wording"}, {"slug", ""}});
+  const auto renamed =
+      editor.Post("/admin/tags/" + std::to_string(id) + "/rename", {{"name", "New wording"}, {"slug", ""}});
   ASSERT_EQ(renamed.status, 303u) << renamed.body;
   const auto tag = site_->storage().catalog().FindTagById(id);
   EXPECT_EQ(tag->name, "New wording");
@@ -299,8 +300,8 @@ TEST_F(AdminTaxonomy, RenamingATagToAnExistingNameIsRefusedWithAdviceToMerge) {
   AdminClient editor = Editor();
   TagId("Taken tag");
   const std::int64_t id = TagId("Free tag");
-  const auto refused = editor.Post("/admin/tags/" + std::to_string(id) + "/rename",
-                                   {{"name", "taken TAG"}, {"slug", ""}});
+  const auto refused =
+      editor.Post("/admin/tags/" + std::to_string(id) + "/rename", {{"name", "taken TAG"}, {"slug", ""}});
   EXPECT_EQ(refused.status, 409u);
   EXPECT_NE(refused.body.find("merge them below"), std::string::npos);
   EXPECT_NE(refused.body.find("value=\"taken TAG\""), std::string::npos);
@@ -332,13 +333,15 @@ TEST_F(AdminTaxonomy, MergingMovesTheArticlesToTheTagChosenByName) {
   ASSERT_GE(used.size(), 2u);
   const TagUsage from = used[0];
   const TagUsage into = used[1];
-  const auto merged = editor.Post("/admin/tags/" + std::to_string(from.tag.id) + "/merge", {{"into", into.tag.name}});
+  const auto merged =
+      editor.Post("/admin/tags/" + std::to_string(from.tag.id) + "/merge", {{"into", into.tag.name}});
   ASSERT_EQ(merged.status, 303u) << merged.body;
   EXPECT_EQ(merged.Header("Location"), "/admin/tags/" + std::to_string(into.tag.id) + "?done=merged");
   EXPECT_EQ(site_->storage().catalog().FindTagById(from.tag.id).error().code, ErrorCode::kNotFound);
   auto after = site_->storage().catalog().ListTagsStartingWith(into.tag.name, 0, 10);
   ASSERT_TRUE(after.ok());
-  const auto it = std::find_if(after->begin(), after->end(), [&](const auto& t) { return t.tag.id == into.tag.id; });
+  const auto it =
+      std::find_if(after->begin(), after->end(), [&](const auto& t) { return t.tag.id == into.tag.id; });
   ASSERT_NE(it, after->end());
   EXPECT_GE(it->articles, std::max(from.articles, into.articles));
 }
@@ -395,8 +398,11 @@ TEST_F(AdminTaxonomy, AuthorProfileIsCreatedWithAPhotoFromTheLibrary) {
   const auto form = editor.Get("/admin/authors/new");
   EXPECT_NE(form.body.find("<option value=\"" + photo + "\">"), std::string::npos) << form.body;
 
-  const auto created = editor.Post("/admin/authors", {{"name", "Ada Reporter"}, {"slug", ""}, {"role", "Science editor"},
-                                                      {"organisation", "The Gazette"}, {"bio", "Writes about labs."},
+  const auto created = editor.Post("/admin/authors", {{"name", "Ada Reporter"},
+                                                      {"slug", ""},
+                                                      {"role", "Science editor"},
+                                                      {"organisation", "The Gazette"},
+                                                      {"bio", "Writes about labs."},
                                                       {"photo", photo}});
   ASSERT_EQ(created.status, 303u) << created.body;
   const auto author = site_->storage().catalog().FindAuthorBySlug("ada-reporter");
@@ -410,8 +416,12 @@ TEST_F(AdminTaxonomy, AuthorProfileIsCreatedWithAPhotoFromTheLibrary) {
   const std::string edit = "/admin/authors/" + std::to_string(author->id);
   const auto page = editor.Get(edit);
   EXPECT_NE(page.body.find("<option value=\"" + photo + "\" selected>"), std::string::npos);
-  const auto saved = editor.Post(edit, {{"name", "Ada Reporter"}, {"slug", "ada-reporter"}, {"role", "Deputy editor"},
-                                        {"organisation", ""}, {"bio", ""}, {"photo", ""}});
+  const auto saved = editor.Post(edit, {{"name", "Ada Reporter"},
+                                        {"slug", "ada-reporter"},
+                                        {"role", "Deputy editor"},
+                                        {"organisation", ""},
+                                        {"bio", ""},
+                                        {"photo", ""}});
   ASSERT_EQ(saved.status, 303u) << saved.body;
   const auto changed = site_->storage().catalog().FindAuthorById(author->id);
   EXPECT_EQ(changed->role, "Deputy editor");
@@ -425,7 +435,8 @@ TEST_F(AdminTaxonomy, AuthorFormRefusesPhotosOutsideTheLibraryOverlongFieldsAndT
   EXPECT_NE(outside.body.find("Choose a photo from the media library."), std::string::npos);
   const auto long_name = editor.Post("/admin/authors", {{"name", std::string(201, 'm')}});
   EXPECT_EQ(long_name.status, 400u);
-  const auto long_bio = editor.Post("/admin/authors", {{"name", "Verbose"}, {"bio", std::string(10001, 'b')}});
+  const auto long_bio =
+      editor.Post("/admin/authors", {{"name", "Verbose"}, {"bio", std::string(10001, 'b')}});
   EXPECT_EQ(long_bio.status, 400u);
   EXPECT_NE(long_bio.body.find("At most 10000 characters."), std::string::npos);
   auto authors = site_->storage().catalog().ListAuthors();

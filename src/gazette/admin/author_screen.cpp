@@ -1,9 +1,9 @@
 #include "gazette/admin/author_screen.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "gazette/admin/form_values.hpp"
 #include "gazette/domain/slug.hpp"
@@ -35,9 +35,11 @@ void AuthorScreen::Register(AdminRoutes& routes) const {
   routes.AddNavigation("Authors", "/admin/authors", Permission::kManageTaxonomy);
   routes.Get("/admin/authors", Permission::kManageTaxonomy, [this](AdminRequest& r) { return List(r); });
   routes.Post("/admin/authors", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Create(r); });
-  routes.Get("/admin/authors/new", Permission::kManageTaxonomy, [this](AdminRequest& r) { return NewForm(r); });
+  routes.Get("/admin/authors/new", Permission::kManageTaxonomy,
+             [this](AdminRequest& r) { return NewForm(r); });
   routes.Get("/admin/authors/{id}", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Edit(r); });
-  routes.Post("/admin/authors/{id}", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Save(r); });
+  routes.Post("/admin/authors/{id}", Permission::kManageTaxonomy,
+              [this](AdminRequest& r) { return Save(r); });
 }
 
 http::Response AuthorScreen::List(AdminRequest& request) const {
@@ -78,8 +80,8 @@ AuthorScreen::FormState AuthorScreen::ReadForm(const http::Form& form) const {
   if (author.slug.empty() && state.name_problem.empty()) {
     author.slug = domain::MakeSlug(author.name);
   } else if (!author.slug.empty() && !domain::IsValidSlug(author.slug)) {
-    state.slug_problem = fmt::format("Use lower-case letters, digits and single hyphens, at most {} characters.",
-                                     domain::kMaxSlugLength);
+    state.slug_problem = fmt::format(
+        "Use lower-case letters, digits and single hyphens, at most {} characters.", domain::kMaxSlugLength);
   }
   if (!FitsIn(author.role, kMaxNameBytes)) state.role_problem = too_long(kMaxNameBytes);
   if (!FitsIn(author.organisation, kMaxNameBytes)) state.organisation_problem = too_long(kMaxNameBytes);
@@ -127,7 +129,8 @@ http::Response AuthorScreen::FormPage(AdminRequest& request, const FormState& fo
     render::View option;
     option.set("value", name);
     const std::string& label = item.alt.empty() ? item.original_name : item.alt;
-    option.set("label", fmt::format("{} ({}\u00d7{})", label.empty() ? name : label, item.width, item.height));
+    option.set("label",
+               fmt::format("{} ({}\u00d7{})", label.empty() ? name : label, item.width, item.height));
     option.set("selected", name == author.photo);
     current_listed = current_listed || name == author.photo;
     photos.push_back(option);
@@ -151,7 +154,8 @@ http::Response AuthorScreen::NewForm(AdminRequest& request) const {
 
 http::Response AuthorScreen::Create(AdminRequest& request) const {
   FormState form = ReadForm(request.form);
-  if (form.HasProblem()) return FormPage(request, form, "/admin/authors", "The profile is not created: see below.", 400);
+  if (form.HasProblem())
+    return FormPage(request, form, "/admin/authors", "The profile is not created: see below.", 400);
   auto created = ctx_.storage.catalog().CreateAuthor(form.author);
   if (!created.ok()) {
     if (created.error().code != ErrorCode::kConflict) return pages_.ServiceError(request, created.error());

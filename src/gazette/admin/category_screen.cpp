@@ -1,11 +1,11 @@
 #include "gazette/admin/category_screen.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "gazette/admin/form_values.hpp"
 #include "gazette/domain/slug.hpp"
@@ -110,9 +110,12 @@ void CategoryScreen::Register(AdminRoutes& routes) const {
   using domain::Permission;
   routes.AddNavigation("Categories", "/admin/categories", Permission::kManageTaxonomy);
   routes.Get("/admin/categories", Permission::kManageTaxonomy, [this](AdminRequest& r) { return List(r); });
-  routes.Post("/admin/categories", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Create(r); });
-  routes.Get("/admin/categories/{id}", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Edit(r); });
-  routes.Post("/admin/categories/{id}", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Save(r); });
+  routes.Post("/admin/categories", Permission::kManageTaxonomy,
+              [this](AdminRequest& r) { return Create(r); });
+  routes.Get("/admin/categories/{id}", Permission::kManageTaxonomy,
+             [this](AdminRequest& r) { return Edit(r); });
+  routes.Post("/admin/categories/{id}", Permission::kManageTaxonomy,
+              [this](AdminRequest& r) { return Save(r); });
   routes.Post("/admin/categories/{id}/move", Permission::kManageTaxonomy,
               [this](AdminRequest& r) { return Move(r); });
   routes.Post("/admin/categories/{id}/delete", Permission::kManageTaxonomy,
@@ -168,8 +171,8 @@ bool CategoryScreen::PlaceStoreProblem(FormState& form, const Error& error) {
   return false;
 }
 
-http::Response CategoryScreen::ListPage(AdminRequest& request, const FormState* form, std::string_view problem,
-                                        unsigned status) const {
+http::Response CategoryScreen::ListPage(AdminRequest& request, const FormState* form,
+                                        std::string_view problem, unsigned status) const {
   auto categories = ctx_.storage.catalog().ListCategories();
   if (!categories.ok()) return pages_.ServiceError(request, categories.error());
   const auto rows = Flatten(*categories);
@@ -196,8 +199,8 @@ http::Response CategoryScreen::ListPage(AdminRequest& request, const FormState* 
   return pages_.Render("categories", std::move(view), status);
 }
 
-http::Response CategoryScreen::EditPage(AdminRequest& request, const FormState& form, std::string_view problem,
-                                        unsigned status) const {
+http::Response CategoryScreen::EditPage(AdminRequest& request, const FormState& form,
+                                        std::string_view problem, unsigned status) const {
   auto categories = ctx_.storage.catalog().ListCategories();
   if (!categories.ok()) return pages_.ServiceError(request, categories.error());
   const auto rows = Flatten(*categories);
@@ -209,7 +212,9 @@ http::Response CategoryScreen::EditPage(AdminRequest& request, const FormState& 
   return pages_.Render("category_edit", std::move(view), status);
 }
 
-http::Response CategoryScreen::List(AdminRequest& request) const { return ListPage(request, nullptr, "", 200); }
+http::Response CategoryScreen::List(AdminRequest& request) const {
+  return ListPage(request, nullptr, "", 200);
+}
 
 http::Response CategoryScreen::Create(AdminRequest& request) const {
   FormState form = ReadForm(request.form);
@@ -239,7 +244,8 @@ http::Response CategoryScreen::Edit(AdminRequest& request) const {
   if (!categories.ok()) return pages_.ServiceError(request, categories.error());
   const auto found = std::find_if(categories->begin(), categories->end(),
                                   [&](const domain::Category& c) { return c.id == *id; });
-  if (found == categories->end()) return pages_.Error(&request.http, 404, "There is no such category.", &request);
+  if (found == categories->end())
+    return pages_.Error(&request.http, 404, "There is no such category.", &request);
   FormState form;
   form.category = *found;
   if (found->parent_id) form.parent_text = std::to_string(*found->parent_id);
@@ -276,21 +282,24 @@ http::Response CategoryScreen::Move(AdminRequest& request) const {
   if (!categories.ok()) return pages_.ServiceError(request, categories.error());
   const auto found = std::find_if(categories->begin(), categories->end(),
                                   [&](const domain::Category& c) { return c.id == *id; });
-  if (found == categories->end()) return pages_.Error(&request.http, 404, "There is no such category.", &request);
+  if (found == categories->end())
+    return pages_.Error(&request.http, 404, "There is no such category.", &request);
   // The siblings in their current order (ListCategories orders by parent, position, name).
   std::vector<std::int64_t> siblings;
   for (const auto& category : *categories) {
     if (category.parent_id == found->parent_id) siblings.push_back(category.id);
   }
-  const auto at = static_cast<std::size_t>(std::find(siblings.begin(), siblings.end(), *id) - siblings.begin());
+  const auto at =
+      static_cast<std::size_t>(std::find(siblings.begin(), siblings.end(), *id) - siblings.begin());
   const bool up = direction == "up";
   // Already first or last: nothing to do, and no error (a double click).
   if ((up && at > 0) || (!up && at + 1 < siblings.size())) {
     std::swap(siblings[at], siblings[up ? at - 1 : at + 1]);
-    if (auto reordered = ctx_.storage.catalog().ReorderCategories(found->parent_id, siblings); !reordered.ok()) {
+    if (auto reordered = ctx_.storage.catalog().ReorderCategories(found->parent_id, siblings);
+        !reordered.ok()) {
       if (reordered.error().code == ErrorCode::kConflict) {
-        return ListPage(request, nullptr, "The categories changed meanwhile. Look at the new order and try again.",
-                        409);
+        return ListPage(request, nullptr,
+                        "The categories changed meanwhile. Look at the new order and try again.", 409);
       }
       return pages_.ServiceError(request, reordered.error());
     }

@@ -22,6 +22,8 @@ std::string TrimmedField(const http::Form& form, std::string_view name);
 std::string AsSentence(std::string_view message);
 
 /// True when text is at most max_bytes long (the stores' bounds are in bytes).
-inline bool FitsIn(std::string_view text, std::size_t max_bytes) { return text.size() <= max_bytes; }
+inline bool FitsIn(std::string_view text, std::size_t max_bytes) {
+  return text.size() <= max_bytes;
+}
 
 }  // namespace gazette::admin

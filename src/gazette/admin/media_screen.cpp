@@ -1,9 +1,9 @@
 #include "gazette/admin/media_screen.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "gazette/admin/form_values.hpp"
 #include "gazette/domain/pagination.hpp"
@@ -51,8 +51,10 @@ void MediaScreen::Register(AdminRoutes& routes) const {
   routes.AddNavigation("Media", "/admin/media", Permission::kUploadMedia);
   routes.Get("/admin/media", Permission::kUploadMedia, [this](AdminRequest& r) { return Library(r); });
   routes.Post("/admin/media", Permission::kUploadMedia, [this](AdminRequest& r) { return Upload(r); });
-  routes.Post("/admin/media/{id}/alt", Permission::kUploadMedia, [this](AdminRequest& r) { return SetAlt(r); });
-  routes.Post("/admin/media/{id}/delete", Permission::kUploadMedia, [this](AdminRequest& r) { return Delete(r); });
+  routes.Post("/admin/media/{id}/alt", Permission::kUploadMedia,
+              [this](AdminRequest& r) { return SetAlt(r); });
+  routes.Post("/admin/media/{id}/delete", Permission::kUploadMedia,
+              [this](AdminRequest& r) { return Delete(r); });
 }
 
 http::Response MediaScreen::LibraryPage(AdminRequest& request, const UploadState& upload,
@@ -93,7 +95,8 @@ http::Response MediaScreen::Upload(AdminRequest& request) const {
   UploadState state;
   state.alt = TrimmedField(request.form, "alt");
   if (!FitsIn(state.alt, storage::kMaxMediaAltBytes)) {
-    state.alt_problem = fmt::format("Alt text may be at most {} characters long.", storage::kMaxMediaAltBytes);
+    state.alt_problem =
+        fmt::format("Alt text may be at most {} characters long.", storage::kMaxMediaAltBytes);
   }
   // The gate read the text fields; the file is read here, as a view into the body (no copy).
   auto parts = http::ParseMultipartForm(request.http.Header("Content-Type"), request.http.body());
@@ -119,7 +122,8 @@ http::Response MediaScreen::Upload(AdminRequest& request) const {
     return LibraryPage(request, state, "Nothing was uploaded: see below.", 400);
   }
   if (!state.alt.empty() && item->alt.empty()) {
-    if (auto alt = ctx_.media.SetAlt(item->id, state.alt); !alt.ok()) return pages_.ServiceError(request, alt.error());
+    if (auto alt = ctx_.media.SetAlt(item->id, state.alt); !alt.ok())
+      return pages_.ServiceError(request, alt.error());
   }
   return http::Response::SeeOther("/admin/media?done=uploaded");
 }
@@ -133,7 +137,8 @@ http::Response MediaScreen::SetAlt(AdminRequest& request) const {
       return pages_.Error(&request.http, 404, "There is no such image.", &request);
     }
     if (set.error().code == ErrorCode::kInvalid) {
-      return LibraryPage(request, UploadState{}, "The alt text is not saved: " + AsSentence(set.error().message), 400);
+      return LibraryPage(request, UploadState{},
+                         "The alt text is not saved: " + AsSentence(set.error().message), 400);
     }
     return pages_.ServiceError(request, set.error());
   }

@@ -1,9 +1,9 @@
 #include "gazette/admin/tag_screen.hpp"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "gazette/admin/admin_gate.hpp"
 #include "gazette/admin/form_values.hpp"
@@ -46,9 +46,12 @@ void TagScreen::Register(AdminRoutes& routes) const {
   routes.AddNavigation("Tags", "/admin/tags", Permission::kManageTaxonomy);
   routes.Get("/admin/tags", Permission::kManageTaxonomy, [this](AdminRequest& r) { return List(r); });
   routes.Get("/admin/tags/{id}", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Show(r); });
-  routes.Post("/admin/tags/{id}/rename", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Rename(r); });
-  routes.Post("/admin/tags/{id}/merge", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Merge(r); });
-  routes.Post("/admin/tags/{id}/delete", Permission::kManageTaxonomy, [this](AdminRequest& r) { return Delete(r); });
+  routes.Post("/admin/tags/{id}/rename", Permission::kManageTaxonomy,
+              [this](AdminRequest& r) { return Rename(r); });
+  routes.Post("/admin/tags/{id}/merge", Permission::kManageTaxonomy,
+              [this](AdminRequest& r) { return Merge(r); });
+  routes.Post("/admin/tags/{id}/delete", Permission::kManageTaxonomy,
+              [this](AdminRequest& r) { return Delete(r); });
 }
 
 http::Response TagScreen::List(AdminRequest& request) const {
@@ -130,8 +133,8 @@ http::Response TagScreen::Rename(AdminRequest& request) const {
   const std::string slug = forms.slug.empty() ? tag->slug : forms.slug;
   forms.name_problem = NameProblem(forms.name);
   if (!domain::IsValidSlug(slug)) {
-    forms.slug_problem = fmt::format("Use lower-case letters, digits and single hyphens, at most {} characters.",
-                                     domain::kMaxSlugLength);
+    forms.slug_problem = fmt::format(
+        "Use lower-case letters, digits and single hyphens, at most {} characters.", domain::kMaxSlugLength);
   }
   if (!forms.name_problem.empty() || !forms.slug_problem.empty()) {
     return TagPage(request, *tag, forms, "The tag is not renamed: see below.", 400);
@@ -174,7 +177,8 @@ http::Response TagScreen::Merge(AdminRequest& request) const {
     if (!target) forms.into_problem = fmt::format("There is no tag named \u201c{}\u201d.", forms.into);
   }
   if (target && target->id == tag->id) forms.into_problem = "A tag cannot be merged into itself.";
-  if (!forms.into_problem.empty()) return TagPage(request, *tag, forms, "The tags are not merged: see below.", 400);
+  if (!forms.into_problem.empty())
+    return TagPage(request, *tag, forms, "The tags are not merged: see below.", 400);
   if (auto merged = catalog.MergeTags(tag->id, target->id); !merged.ok()) {
     return pages_.ServiceError(request, merged.error());
   }

@@ -1,30 +1,29 @@
 #include "gazette/app/application.hpp"
 
+#include <fmt/format.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <optional>
 #include <thread>
 
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
 #include "gazette/accounts/account_services.hpp"
 #include "gazette/admin/back_office.hpp"
 #include "gazette/app/theme_location.hpp"
-#include "gazette/editorial/article_editor.hpp"
-#include "gazette/media/media_library.hpp"
 #include "gazette/base/time_zone.hpp"
+#include "gazette/editorial/article_editor.hpp"
 #include "gazette/http/router.hpp"
 #include "gazette/http/server.hpp"
 #include "gazette/http/static_files.hpp"
+#include "gazette/http/trusted_proxies.hpp"
+#include "gazette/media/media_library.hpp"
 #include "gazette/render/date_formatter.hpp"
 #include "gazette/render/templates.hpp"
 #include "gazette/site/live_category_directory.hpp"
 #include "gazette/site/media_files.hpp"
 #include "gazette/site/public_site.hpp"
-#include "gazette/http/trusted_proxies.hpp"
 #include "gazette/stats/visitor_counter.hpp"
 #include "gazette/storage/sqlite/sqlite_storage.hpp"
 
@@ -83,7 +82,8 @@ Status ApplyOverrides(config::Config& config, const ServeOverrides& overrides) {
 /// "10 MB", "512 KB": a limit as people read it.
 std::string ReadableSize(std::int64_t bytes) {
   constexpr std::int64_t kKilo = 1024;
-  if (bytes >= kKilo * kKilo && bytes % (kKilo * kKilo) == 0) return fmt::format("{} MB", bytes / (kKilo * kKilo));
+  if (bytes >= kKilo * kKilo && bytes % (kKilo * kKilo) == 0)
+    return fmt::format("{} MB", bytes / (kKilo * kKilo));
   if (bytes >= kKilo) return fmt::format("{} KB", bytes / kKilo);
   return fmt::format("{} bytes", bytes);
 }
@@ -201,9 +201,10 @@ Status Application::Start() {
     }
     if (status == 413) {
       // The only body a reader's browser sends that can be this large is an upload: say what fits.
-      return impl.site->ErrorPage(413, fmt::format("What was sent is too large for this address. Image uploads "
-                                                   "may be at most {}.",
-                                                   ReadableSize(impl.config.server.max_upload_bytes)));
+      return impl.site->ErrorPage(413,
+                                  fmt::format("What was sent is too large for this address. Image uploads "
+                                              "may be at most {}.",
+                                              ReadableSize(impl.config.server.max_upload_bytes)));
     }
     return impl.site->ErrorPage(status, message);
   });

@@ -1,10 +1,10 @@
 #include "gazette/site/media_files.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <fstream>
 #include <iterator>
 #include <string>
-
-#include <spdlog/spdlog.h>
 
 #include "gazette/media/image_type.hpp"
 #include "gazette/media/media_naming.hpp"

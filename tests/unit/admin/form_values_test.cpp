@@ -1,7 +1,7 @@
 // The readers of back-office form values: ids, trimmed fields, service messages as sentences.
-#include <gtest/gtest.h>
-
 #include "gazette/admin/form_values.hpp"
+
+#include <gtest/gtest.h>
 
 namespace gazette::admin {
 namespace {

@@ -148,7 +148,8 @@ Result<std::int64_t> SqliteCatalogStore::CountTags() {
 }
 
 Result<std::vector<TagUsage>> SqliteCatalogStore::ListTagsStartingWith(std::string_view prefix,
-                                                                      std::int64_t offset, std::int64_t limit) {
+                                                                       std::int64_t offset,
+                                                                       std::int64_t limit) {
   if (Status ok = CheckLimit(offset, limit); !ok.ok()) return std::move(ok).error();
   if (prefix.size() > kMaxNameBytes) return std::vector<TagUsage>{};  // no name is that long
   const std::string pattern = PrefixPattern(prefix);
@@ -185,8 +186,8 @@ Result<std::int64_t> SqliteCatalogStore::CountTagsStartingWith(std::string_view 
 Result<domain::Tag> SqliteCatalogStore::FindTagById(std::int64_t id) {
   return Guarded(pool_.path(), "read a tag", [&]() -> Result<domain::Tag> {
     Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kFindTagById,
-                                  [] { return std::string("SELECT id, slug, name FROM tags WHERE id = ?1"); }));
+    ScopedUse s(connection.Cached(
+        kFindTagById, [] { return std::string("SELECT id, slug, name FROM tags WHERE id = ?1"); }));
     s->BindInt(1, id);
     if (!s->Step()) return MakeError(ErrorCode::kNotFound, fmt::format("no tag {}", id));
     return domain::Tag{s->Int(0), s->String(1), s->String(2)};
