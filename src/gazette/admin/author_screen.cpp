@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "gazette/admin/form_values.hpp"
+#include "gazette/admin/record_id.hpp"
 #include "gazette/domain/slug.hpp"
 #include "gazette/media/media_markup.hpp"
 #include "gazette/media/media_naming.hpp"
@@ -166,7 +167,7 @@ http::Response AuthorScreen::Create(AdminRequest& request) const {
 }
 
 http::Response AuthorScreen::Edit(AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   if (!id) return pages_.Error(&request.http, 404, "There is no such author.", &request);
   auto author = ctx_.storage.catalog().FindAuthorById(*id);
   if (!author.ok()) {
@@ -181,7 +182,7 @@ http::Response AuthorScreen::Edit(AdminRequest& request) const {
 }
 
 http::Response AuthorScreen::Save(AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   if (!id) return pages_.Error(&request.http, 404, "There is no such author.", &request);
   FormState form = ReadForm(request.form);
   form.author.id = *id;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "gazette/admin/form_values.hpp"
+#include "gazette/admin/record_id.hpp"
 #include "gazette/domain/slug.hpp"
 #include "gazette/http/error_status.hpp"
 
@@ -151,7 +152,7 @@ CategoryScreen::FormState CategoryScreen::ReadForm(const http::Form& form) const
         fmt::format("A description may be at most {} characters long.", kMaxDescriptionBytes);
   }
   if (!state.parent_text.empty()) {
-    state.category.parent_id = ParseId(state.parent_text);
+    state.category.parent_id = ParseRecordId(state.parent_text);
     if (!state.category.parent_id) state.parent_problem = "Choose a parent from the list.";
   }
   return state;
@@ -238,7 +239,7 @@ http::Response CategoryScreen::Create(AdminRequest& request) const {
 }
 
 http::Response CategoryScreen::Edit(AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   if (!id) return pages_.Error(&request.http, 404, "There is no such category.", &request);
   auto categories = ctx_.storage.catalog().ListCategories();
   if (!categories.ok()) return pages_.ServiceError(request, categories.error());
@@ -253,7 +254,7 @@ http::Response CategoryScreen::Edit(AdminRequest& request) const {
 }
 
 http::Response CategoryScreen::Save(AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   if (!id) return pages_.Error(&request.http, 404, "There is no such category.", &request);
   FormState form = ReadForm(request.form);
   form.category.id = *id;
@@ -272,7 +273,7 @@ http::Response CategoryScreen::Save(AdminRequest& request) const {
 }
 
 http::Response CategoryScreen::Move(AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   const std::string direction = TrimmedField(request.form, "direction");
   if (!id) return pages_.Error(&request.http, 404, "There is no such category.", &request);
   if (direction != "up" && direction != "down") {
@@ -309,7 +310,7 @@ http::Response CategoryScreen::Move(AdminRequest& request) const {
 }
 
 http::Response CategoryScreen::Delete(AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   if (!id) return pages_.Error(&request.http, 404, "There is no such category.", &request);
   if (auto deleted = ctx_.storage.catalog().DeleteCategory(*id); !deleted.ok()) {
     if (deleted.error().code == ErrorCode::kConflict) {

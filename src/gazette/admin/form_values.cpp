@@ -2,17 +2,6 @@
 
 namespace gazette::admin {
 
-std::optional<std::int64_t> ParseId(std::string_view text) {
-  // 18 digits cannot overflow an int64; no id comes near.
-  if (text.empty() || text.size() > 18 || text.front() == '0') return std::nullopt;
-  std::int64_t value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
 std::string AsSentence(std::string_view message) {
   std::string text(message);
   if (text.empty()) return text;

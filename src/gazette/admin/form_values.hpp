@@ -1,18 +1,14 @@
 #pragma once
-/// Small readers of what back-office forms and links send: ids, trimmed text, page numbers. Each refuses
-/// what it cannot read instead of guessing.
+/// Small helpers for what back-office forms send and what the screens say back: trimmed fields, bounds,
+/// service messages as sentences.
 
-#include <cstdint>
-#include <optional>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "gazette/http/form.hpp"
 
 namespace gazette::admin {
-
-/// A row id written plainly: 1 to 18 decimal digits, not zero. Empty for anything else.
-std::optional<std::int64_t> ParseId(std::string_view text);
 
 /// The form's field with blanks (spaces, tabs, line ends) cut from both ends; "" when absent.
 std::string TrimmedField(const http::Form& form, std::string_view name);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "gazette/admin/form_values.hpp"
+#include "gazette/admin/record_id.hpp"
 #include "gazette/domain/pagination.hpp"
 #include "gazette/http/multipart.hpp"
 #include "gazette/media/media_markup.hpp"
@@ -129,7 +130,7 @@ http::Response MediaScreen::Upload(AdminRequest& request) const {
 }
 
 http::Response MediaScreen::SetAlt(AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   if (!id) return pages_.Error(&request.http, 404, "There is no such image.", &request);
   const std::string alt = TrimmedField(request.form, "alt");
   if (auto set = ctx_.media.SetAlt(*id, alt); !set.ok()) {
@@ -146,7 +147,7 @@ http::Response MediaScreen::SetAlt(AdminRequest& request) const {
 }
 
 http::Response MediaScreen::Delete(AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   if (!id) return pages_.Error(&request.http, 404, "There is no such image.", &request);
   if (auto deleted = ctx_.media.Delete(*id); !deleted.ok()) {
     if (deleted.error().code == ErrorCode::kNotFound) {

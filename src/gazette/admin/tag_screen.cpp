@@ -7,6 +7,7 @@
 
 #include "gazette/admin/admin_gate.hpp"
 #include "gazette/admin/form_values.hpp"
+#include "gazette/admin/record_id.hpp"
 #include "gazette/domain/pagination.hpp"
 #include "gazette/domain/slug.hpp"
 
@@ -92,7 +93,7 @@ http::Response TagScreen::List(AdminRequest& request) const {
 }
 
 Result<domain::Tag> TagScreen::TagOf(const AdminRequest& request) const {
-  const auto id = ParseId(request.http.Param("id"));
+  const auto id = ParseRecordId(request.http.Param("id"));
   if (!id) return MakeError(ErrorCode::kNotFound, "There is no such tag.");
   auto tag = ctx_.storage.catalog().FindTagById(*id);
   if (!tag.ok() && tag.error().code == ErrorCode::kNotFound) {

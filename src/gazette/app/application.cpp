@@ -1,13 +1,14 @@
 #include "gazette/app/application.hpp"
 
-#include <fmt/format.h>
 #include <pthread.h>
 #include <signal.h>
-#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <optional>
 #include <thread>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "gazette/accounts/account_services.hpp"
 #include "gazette/admin/back_office.hpp"

@@ -1,23 +1,10 @@
-// The readers of back-office form values: ids, trimmed fields, service messages as sentences.
+// Back-office form helpers: trimmed fields, service messages as sentences.
 #include "gazette/admin/form_values.hpp"
 
 #include <gtest/gtest.h>
 
 namespace gazette::admin {
 namespace {
-
-TEST(FormValues, ParseIdAcceptsOnlyPlainPositiveNumbers) {
-  EXPECT_EQ(ParseId("42"), 42);
-  EXPECT_EQ(ParseId("999999999999999999"), 999999999999999999);
-  EXPECT_FALSE(ParseId(""));
-  EXPECT_FALSE(ParseId("0"));
-  EXPECT_FALSE(ParseId("007"));
-  EXPECT_FALSE(ParseId("-1"));
-  EXPECT_FALSE(ParseId("+1"));
-  EXPECT_FALSE(ParseId("1.5"));
-  EXPECT_FALSE(ParseId("1 "));
-  EXPECT_FALSE(ParseId("9999999999999999999"));  // would overflow: refused, not wrapped
-}
 
 TEST(FormValues, TrimmedFieldCutsBlanksAtBothEnds) {
   auto form = http::Form::FromFields({{"name", " \t Science desk \r\n"}, {"blank", "   "}});
