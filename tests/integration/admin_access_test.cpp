@@ -24,6 +24,16 @@ const std::map<std::string, Permission>& RoutePermissions() {
       {"GET /admin", Permission::kViewDashboard},
       {"POST /admin/logout", Permission::kViewDashboard},
       {"POST /admin/logout-everywhere", Permission::kViewDashboard},
+      {"GET /admin/users", Permission::kManageUsers},
+      {"POST /admin/users", Permission::kManageUsers},
+      {"GET /admin/users/{id}", Permission::kManageUsers},
+      {"POST /admin/users/{id}/role", Permission::kManageUsers},
+      {"POST /admin/users/{id}/disabled", Permission::kManageUsers},
+      {"POST /admin/users/{id}/password", Permission::kManageUsers},
+      {"POST /admin/users/{id}/author", Permission::kManageUsers},
+      {"GET /admin/audit", Permission::kViewAuditLog},
+      {"GET /admin/account", Permission::kViewDashboard},
+      {"POST /admin/account/password", Permission::kViewDashboard},
   };
   return table;
 }

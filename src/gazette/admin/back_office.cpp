@@ -7,7 +7,10 @@ BackOffice::BackOffice(AdminContext context)
       pages_(ctx_),
       gate_(ctx_, pages_),
       login_(ctx_, pages_, gate_),
-      dashboard_(ctx_, pages_) {}
+      dashboard_(ctx_, pages_),
+      users_(ctx_, pages_),
+      audit_(ctx_, pages_),
+      account_(ctx_, pages_) {}
 
 bool BackOffice::Owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");
@@ -17,6 +20,9 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   AdminRoutes routes(router, gate_, pages_);
   // The order of the navigation is the order screens register in.
   dashboard_.Register(routes);
+  users_.Register(routes);
+  audit_.Register(routes);
+  account_.Register(routes);
   login_.Register(router, routes);
   // The stylesheet and scripts are needed by the login page, and hold nothing private.
   router.Get("/admin/assets/{kind}/{file}", [this](const http::Request& request) { return AssetFile(request); });

@@ -7,9 +7,12 @@
 
 #include "gazette/admin/admin_context.hpp"
 #include "gazette/admin/admin_gate.hpp"
+#include "gazette/admin/account_screen.hpp"
 #include "gazette/admin/admin_pages.hpp"
+#include "gazette/admin/audit_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
+#include "gazette/admin/users_screen.hpp"
 #include "gazette/http/request.hpp"
 #include "gazette/http/response.hpp"
 #include "gazette/http/router.hpp"
@@ -41,6 +44,9 @@ class BackOffice {
   AdminGate gate_;
   LoginScreen login_;
   DashboardScreen dashboard_;
+  UsersScreen users_;
+  AuditScreen audit_;
+  AccountScreen account_;
 };
 
 }  // namespace gazette::admin
