@@ -32,6 +32,8 @@ const std::map<std::string, Permission>& RoutePermissions() {
       {"POST /admin/users/{id}/password", Permission::kManageUsers},
       {"POST /admin/users/{id}/author", Permission::kManageUsers},
       {"GET /admin/audit", Permission::kViewAuditLog},
+      {"GET /admin/settings", Permission::kManageSettings},
+      {"POST /admin/settings", Permission::kManageSettings},
       {"GET /admin/account", Permission::kViewDashboard},
       {"POST /admin/account/password", Permission::kViewDashboard},
   };

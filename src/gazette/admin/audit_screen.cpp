@@ -3,6 +3,8 @@
 #include <charconv>
 #include <map>
 
+#include "gazette/render/date_formatter.hpp"
+
 namespace gazette::admin {
 namespace {
 

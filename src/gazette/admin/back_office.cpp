@@ -10,6 +10,7 @@ BackOffice::BackOffice(AdminContext context)
       dashboard_(ctx_, pages_),
       users_(ctx_, pages_),
       audit_(ctx_, pages_),
+      settings_(ctx_, pages_),
       account_(ctx_, pages_) {}
 
 bool BackOffice::Owns(std::string_view path) {
@@ -22,6 +23,7 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   dashboard_.Register(routes);
   users_.Register(routes);
   audit_.Register(routes);
+  settings_.Register(routes);
   account_.Register(routes);
   login_.Register(router, routes);
   // The stylesheet and scripts are needed by the login page, and hold nothing private.

@@ -12,6 +12,7 @@
 #include "gazette/admin/audit_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
+#include "gazette/admin/settings_screen.hpp"
 #include "gazette/admin/users_screen.hpp"
 #include "gazette/http/request.hpp"
 #include "gazette/http/response.hpp"
@@ -46,6 +47,7 @@ class BackOffice {
   DashboardScreen dashboard_;
   UsersScreen users_;
   AuditScreen audit_;
+  SettingsScreen settings_;
   AccountScreen account_;
 };
 
