@@ -83,7 +83,7 @@ Status ApplyOverrides(config::Config& config, const ServeOverrides& overrides) {
 }  // namespace
 
 /// The back office's theme is a sibling of the default theme (themes/admin beside themes/default).
-Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& default_theme, const TimeZone& zone) {
+Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& default_theme) {
   const std::filesystem::path admin_theme = default_theme.parent_path() / "admin";
   auto templates = render::Templates::Load({admin_theme});
   if (!templates.ok()) return WithContext("back-office theme", std::move(templates).error());
@@ -95,7 +95,10 @@ Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& defa
   auto accounts = accounts::AccountServices::Open(*impl.storage, *impl.clock);
   if (!accounts.ok()) return WithContext("accounts", std::move(accounts).error());
   impl.accounts = std::move(accounts).value();
-  impl.editor = std::make_unique<editorial::ArticleEditor>(*impl.storage, *impl.clock, zone);
+  // The zone in effect at each call: a change at /admin/settings reaches the editor's forms at once.
+  const settings::LiveSettings& live = *impl.live;
+  impl.editor = std::make_unique<editorial::ArticleEditor>(*impl.storage, *impl.clock,
+                                                           [&live] { return live.Current()->dates.zone(); });
   media::MediaLimits limits;
   limits.max_bytes = static_cast<std::size_t>(impl.config.server.max_upload_bytes);
   auto media = media::MediaLibrary::Open(impl.storage->media(), impl.config.dir / "media", limits);
@@ -182,7 +185,7 @@ Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::pa
       *impl.live, *impl.storage, *impl.templates, *impl.assets, *impl.categories, *impl.clock, *impl.visitors,
       impl.proxies});
 
-  if (auto status = OpenBackOffice(impl, *theme, zone); !status.ok()) return std::move(status).error();
+  if (auto status = OpenBackOffice(impl, *theme); !status.ok()) return std::move(status).error();
   return app;
 }
 
