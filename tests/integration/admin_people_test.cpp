@@ -17,7 +17,9 @@ using domain::Role;
 constexpr const char* kPassword = "correct horse battery staple";
 constexpr const char* kNewPassword = "a brand new and long password";
 
-bool Contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+bool Contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
 
 /// The id a <label> for text points at, empty when the page has no such label.
 std::string LabelledControl(const std::string& html, const std::string& text) {
@@ -124,12 +126,20 @@ TEST_F(AdminPeople, ATakenEmailIsRefusedWith409) {
 
 TEST_F(AdminPeople, BadRolesAndAuthorChoicesAreRefusedWith400) {
   auto admin = LoggedIn("chief@example.com");
-  EXPECT_EQ(admin.Post("/admin/users", {{"email", "x@example.com"}, {"name", "X"}, {"role", "owner"},
-                                        {"author_id", ""}, {"password", kNewPassword}})
+  EXPECT_EQ(admin
+                .Post("/admin/users", {{"email", "x@example.com"},
+                                       {"name", "X"},
+                                       {"role", "owner"},
+                                       {"author_id", ""},
+                                       {"password", kNewPassword}})
                 .status,
             400u);
-  EXPECT_EQ(admin.Post("/admin/users", {{"email", "x@example.com"}, {"name", "X"}, {"role", "author"},
-                                        {"author_id", "1 OR 1=1"}, {"password", kNewPassword}})
+  EXPECT_EQ(admin
+                .Post("/admin/users", {{"email", "x@example.com"},
+                                       {"name", "X"},
+                                       {"role", "author"},
+                                       {"author_id", "1 OR 1=1"},
+                                       {"password", kNewPassword}})
                 .status,
             400u);
   const auto desk = site_->storage().accounts().FindUserByEmail("desk@example.com");
@@ -207,8 +217,12 @@ TEST_F(AdminPeople, AnAuthorProfileIsLinkedAndUnlinked) {
 TEST_F(AdminPeople, EditorsMayNotManageUsers) {
   auto editor = LoggedIn("desk@example.com");
   EXPECT_EQ(editor.Get("/admin/users").status, 403u);
-  EXPECT_EQ(editor.Post("/admin/users", {{"email", "sneaky@example.com"}, {"name", "S"}, {"role", "admin"},
-                                         {"author_id", ""}, {"password", kNewPassword}})
+  EXPECT_EQ(editor
+                .Post("/admin/users", {{"email", "sneaky@example.com"},
+                                       {"name", "S"},
+                                       {"role", "admin"},
+                                       {"author_id", ""},
+                                       {"password", kNewPassword}})
                 .status,
             403u);
   EXPECT_FALSE(site_->storage().accounts().FindUserByEmail("sneaky@example.com").ok());
@@ -230,21 +244,24 @@ TEST_F(AdminPeople, EveryoneChangesTheirOwnPasswordAfterGivingTheCurrentOne) {
                                                            {"repeat_password", kNewPassword}});
   EXPECT_EQ(wrong.status, 403u);
   EXPECT_TRUE(Contains(wrong.body, "class=\"field-problem\""));
-  const auto mismatch = self.Post("/admin/account/password", {{"current_password", kPassword},
-                                                              {"new_password", kNewPassword},
-                                                              {"repeat_password", "something else entirely"}});
+  const auto mismatch =
+      self.Post("/admin/account/password", {{"current_password", kPassword},
+                                            {"new_password", kNewPassword},
+                                            {"repeat_password", "something else entirely"}});
   EXPECT_EQ(mismatch.status, 400u);
-  const auto weak = self.Post("/admin/account/password",
-                              {{"current_password", kPassword}, {"new_password", "short"}, {"repeat_password", "short"}});
+  const auto weak =
+      self.Post("/admin/account/password",
+                {{"current_password", kPassword}, {"new_password", "short"}, {"repeat_password", "short"}});
   EXPECT_EQ(weak.status, 400u);
   EXPECT_FALSE(Contains(weak.body, kPassword));
-  EXPECT_EQ(self.Post("/admin/account/password", {{"new_password", kNewPassword}, {"repeat_password", kNewPassword}})
+  EXPECT_EQ(self.Post("/admin/account/password",
+                      {{"new_password", kNewPassword}, {"repeat_password", kNewPassword}})
                 .status,
             400u);
 
-  const auto changed = self.Post("/admin/account/password", {{"current_password", kPassword},
-                                                             {"new_password", kNewPassword},
-                                                             {"repeat_password", kNewPassword}});
+  const auto changed = self.Post(
+      "/admin/account/password",
+      {{"current_password", kPassword}, {"new_password", kNewPassword}, {"repeat_password", kNewPassword}});
   ASSERT_EQ(changed.status, 303u);
   EXPECT_TRUE(Contains(self.Get("/admin/account?done=password-changed").body, "The password is changed."));
   EXPECT_EQ(other_device.Get("/admin").status, 302u);
@@ -281,8 +298,10 @@ TEST_F(AdminPeople, TheAuditLogIsPaginated) {
   auto admin = LoggedIn("chief@example.com");
   // Every login is an entry: enough of them fill more than one page.
   for (int i = 0; i < 55; ++i) {
-    ASSERT_TRUE(site_->storage().accounts().AppendAudit({0, site_->clock().Now(), std::nullopt, "login.failed",
-                                                         "filler" + std::to_string(i) + "@example.com", "", "10.0.0.1"})
+    ASSERT_TRUE(site_->storage()
+                    .accounts()
+                    .AppendAudit({0, site_->clock().Now(), std::nullopt, "login.failed",
+                                  "filler" + std::to_string(i) + "@example.com", "", "10.0.0.1"})
                     .ok());
   }
   const auto first = admin.Get("/admin/audit");

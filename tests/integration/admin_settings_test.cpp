@@ -16,7 +16,9 @@ using domain::Role;
 
 constexpr const char* kPassword = "correct horse battery staple";
 
-bool Contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+bool Contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
 
 /// The fields of the settings form as the page fills them (the values in effect), found through their
 /// labels as a person would.
@@ -30,7 +32,8 @@ FormFields SettingsForm(const std::string& html) {
     }
     EXPECT_FALSE(name.empty()) << "no control labelled " << label;
     const auto input = html.find("name=\"" + name + "\"");
-    const std::string value = input == std::string::npos ? "" : FirstValueAfter(html.substr(input), "value=\"");
+    const std::string value =
+        input == std::string::npos ? "" : FirstValueAfter(html.substr(input), "value=\"");
     fields.emplace_back(name, Unescape(value));
   }
   return fields;

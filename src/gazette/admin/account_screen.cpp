@@ -24,7 +24,9 @@ http::Response AccountScreen::Page(AdminRequest& request, std::string_view field
   return pages_.Render("account", std::move(view), status);
 }
 
-http::Response AccountScreen::Show(AdminRequest& request) const { return Page(request, "", "", 200); }
+http::Response AccountScreen::Show(AdminRequest& request) const {
+  return Page(request, "", "", 200);
+}
 
 http::Response AccountScreen::ChangePassword(AdminRequest& request) const {
   const std::string_view current = request.form.Get("current_password").value_or("");

@@ -1,8 +1,8 @@
 #include "gazette/admin/settings_screen.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "gazette/accounts/audit_actions.hpp"
 #include "gazette/settings/editable_settings.hpp"
@@ -28,8 +28,10 @@ std::string_view HintFor(std::string_view setting) {
   if (setting == "site.language") return "A BCP 47 tag such as en, de or pt-BR: day and month names.";
   if (setting == "site.date_format") return "An ICU date pattern, e.g. EEEE, d.MM.yyyy.";
   if (setting == "site.page_size") return "Teasers per list page, 1 to 100.";
-  if (setting == "stats.rows") return "Comma-separated, in order: today, yesterday, this_week, this_month, all.";
-  if (setting == "stats.initial_total") return "Visitors counted before the site moved here, added to All; 0 or more.";
+  if (setting == "stats.rows")
+    return "Comma-separated, in order: today, yesterday, this_week, this_month, all.";
+  if (setting == "stats.initial_total")
+    return "Visitors counted before the site moved here, added to All; 0 or more.";
   return {};
 }
 
@@ -95,9 +97,11 @@ http::Response SettingsScreen::Save(AdminRequest& request) const {
   auto next = settings::SiteSnapshot::Build(checked.config.site, checked.config.stats);
   if (!next.ok()) return Form(request, typed, {{"site.date_format", next.error().message}}, 400);
   std::string detail;
-  for (const auto& [name, value] : checked.changed) detail += (detail.empty() ? "" : "; ") + name + " = " + value;
+  for (const auto& [name, value] : checked.changed)
+    detail += (detail.empty() ? "" : "; ") + name + " = " + value;
   const Status saved = ctx_.storage.InTransaction([&]() -> Status {
-    if (Status stored = ctx_.storage.settings().SaveSettings(checked.changed, ctx_.clock.Now()); !stored.ok()) {
+    if (Status stored = ctx_.storage.settings().SaveSettings(checked.changed, ctx_.clock.Now());
+        !stored.ok()) {
       return stored;
     }
     return ctx_.accounts.audit().Record(request.actor(), accounts::audit_action::kSettingsChanged,

@@ -10,7 +10,8 @@ namespace {
 
 using domain::Permission;
 
-constexpr std::array<domain::Role, 3> kRoles{domain::Role::kAdmin, domain::Role::kEditor, domain::Role::kAuthor};
+constexpr std::array<domain::Role, 3> kRoles{domain::Role::kAdmin, domain::Role::kEditor,
+                                             domain::Role::kAuthor};
 
 std::string FieldOf(const AdminRequest& request, std::string_view name) {
   return std::string(request.form.Get(name).value_or(""));
@@ -68,8 +69,10 @@ Result<std::optional<std::int64_t>> ParseAuthorChoice(std::string_view text) {
 
 void UsersScreen::Register(AdminRoutes& routes) const {
   routes.AddNavigation("Users", "/admin/users", Permission::kManageUsers);
-  routes.Get("/admin/users", Permission::kManageUsers, [this](AdminRequest& request) { return List(request); });
-  routes.Post("/admin/users", Permission::kManageUsers, [this](AdminRequest& request) { return Add(request); });
+  routes.Get("/admin/users", Permission::kManageUsers,
+             [this](AdminRequest& request) { return List(request); });
+  routes.Post("/admin/users", Permission::kManageUsers,
+              [this](AdminRequest& request) { return Add(request); });
   routes.Get("/admin/users/{id}", Permission::kManageUsers,
              [this](AdminRequest& request) { return Show(request); });
   routes.Post("/admin/users/{id}/role", Permission::kManageUsers,
@@ -82,7 +85,9 @@ void UsersScreen::Register(AdminRoutes& routes) const {
               [this](AdminRequest& request) { return LinkAuthor(request); });
 }
 
-http::Response UsersScreen::List(AdminRequest& request) const { return ListPage(request, {}, "", 200); }
+http::Response UsersScreen::List(AdminRequest& request) const {
+  return ListPage(request, {}, "", 200);
+}
 
 http::Response UsersScreen::ListPage(AdminRequest& request, const NewUserForm& form, std::string_view problem,
                                      unsigned status) const {
@@ -152,8 +157,8 @@ std::variant<domain::User, http::Response> UsersScreen::FindUser(AdminRequest& r
   return pages_.Error(&request.http, 404, "There is no such user.", &request);
 }
 
-http::Response UsersScreen::UserPage(AdminRequest& request, const domain::User& user, std::string_view problem,
-                                     unsigned status) const {
+http::Response UsersScreen::UserPage(AdminRequest& request, const domain::User& user,
+                                     std::string_view problem, unsigned status) const {
   auto authors = ctx_.storage.catalog().ListAuthors();
   if (!authors.ok()) return pages_.ServiceError(request, authors.error());
   render::View view = pages_.PageView(request, user.name);

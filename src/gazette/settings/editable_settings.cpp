@@ -1,8 +1,8 @@
 #include "gazette/settings/editable_settings.hpp"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "gazette/base/time_zone.hpp"
 #include "gazette/render/date_formatter.hpp"
@@ -40,7 +40,9 @@ std::string ForPeople(const EditableSetting& setting, std::string_view message) 
 
 }  // namespace
 
-std::span<const EditableSetting> EditableSettings() { return kEditable; }
+std::span<const EditableSetting> EditableSettings() {
+  return kEditable;
+}
 
 std::string SettingText(const config::Config& config, std::string_view name) {
   if (name == "site.name") return config.site.name;
@@ -76,7 +78,8 @@ std::vector<std::string> ApplyStoredSettings(config::Config& config, const stora
   }
   // The three together must make a formatter; if stored ones do not, the file's date settings stay.
   if (auto zone = TimeZone::Load(config.site.timezone);
-      !zone.ok() || !render::DateFormatter::Create(config.site.date_format, config.site.language, *zone).ok()) {
+      !zone.ok() ||
+      !render::DateFormatter::Create(config.site.date_format, config.site.language, *zone).ok()) {
     warnings.push_back("the stored date format, language and time zone do not work together and are ignored");
     config.site.timezone = file_site.timezone;
     config.site.language = file_site.language;

@@ -23,7 +23,9 @@ class LiveSettings {
   /// The snapshot in effect; it stays valid as long as the caller holds it, also after a Replace.
   std::shared_ptr<const SiteSnapshot> Current() const { return current_.load(std::memory_order_acquire); }
   /// Puts next in effect for every later Current(). Precondition: next is not null.
-  void Replace(std::shared_ptr<const SiteSnapshot> next) { current_.store(std::move(next), std::memory_order_release); }
+  void Replace(std::shared_ptr<const SiteSnapshot> next) {
+    current_.store(std::move(next), std::memory_order_release);
+  }
 
  private:
   std::atomic<std::shared_ptr<const SiteSnapshot>> current_;

@@ -21,7 +21,8 @@ struct SiteSnapshot {
 
   /// Builds the formatter and the rows. kInvalid when the time zone is unknown or ICU refuses the date
   /// format or language, with a message naming which.
-  static Result<std::shared_ptr<const SiteSnapshot>> Build(config::SiteConfig site, config::StatsConfig stats);
+  static Result<std::shared_ptr<const SiteSnapshot>> Build(config::SiteConfig site,
+                                                           config::StatsConfig stats);
 };
 
 }  // namespace gazette::settings

@@ -1,8 +1,9 @@
 // The back office's editable settings: stored values over the file's, and every typed value checked as
 // gazette.toml's key is.
+#include "gazette/settings/editable_settings.hpp"
+
 #include <gmock/gmock.h>
 
-#include "gazette/settings/editable_settings.hpp"
 #include "gazette/settings/live_settings.hpp"
 
 namespace gazette::settings {
@@ -47,11 +48,11 @@ TEST(EditableSettings, GoodValuesAreCheckedAndOnlyChangesAreToBeStored) {
                                                     {"stats.rows", " today ,this_week,all "},
                                                     {"stats.initial_total", "53860060"}});
   EXPECT_THAT(checked.problems, IsEmpty());
-  EXPECT_THAT(checked.changed, UnorderedElementsAre(Pair("site.tagline", "News since 2001"),
-                                                    Pair("site.timezone", "Europe/Warsaw"),
-                                                    Pair("site.page_size", "25"),
-                                                    Pair("stats.rows", "today, this_week, all"),
-                                                    Pair("stats.initial_total", "53860060")));
+  EXPECT_THAT(
+      checked.changed,
+      UnorderedElementsAre(Pair("site.tagline", "News since 2001"), Pair("site.timezone", "Europe/Warsaw"),
+                           Pair("site.page_size", "25"), Pair("stats.rows", "today, this_week, all"),
+                           Pair("stats.initial_total", "53860060")));
   EXPECT_EQ(checked.config.site.page_size, 25);
 }
 
@@ -111,7 +112,8 @@ TEST(SiteSnapshot, BuildsTheCounterRowsInOrder) {
   stats.rows = {"all", "today"};
   auto snapshot = SiteSnapshot::Build(FileConfig().site, stats);
   ASSERT_TRUE(snapshot.ok());
-  EXPECT_EQ((*snapshot)->counter_rows, (std::vector<stats::CounterRow>{stats::CounterRow::kAll, stats::CounterRow::kToday}));
+  EXPECT_EQ((*snapshot)->counter_rows,
+            (std::vector<stats::CounterRow>{stats::CounterRow::kAll, stats::CounterRow::kToday}));
 }
 
 }  // namespace

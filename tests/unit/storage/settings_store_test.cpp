@@ -21,7 +21,9 @@ class SettingsStoreTest : public StorageTest {
   }
 };
 
-TEST_P(SettingsStoreTest, ANewSiteHasNoStoredSettings) { EXPECT_THAT(Loaded(), IsEmpty()); }
+TEST_P(SettingsStoreTest, ANewSiteHasNoStoredSettings) {
+  EXPECT_THAT(Loaded(), IsEmpty());
+}
 
 TEST_P(SettingsStoreTest, SavedValuesReplaceTheirNamesAndLeaveOthersAlone) {
   ASSERT_TRUE(settings().SaveSettings({{"site.name", "Daily"}, {"site.page_size", "20"}}, kNow).ok());

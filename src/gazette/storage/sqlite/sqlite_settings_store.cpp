@@ -16,7 +16,8 @@ enum Key : std::uint64_t {
 
 Status CheckValues(const SettingValues& values) {
   if (values.size() > kMaxSettings) {
-    return MakeError(ErrorCode::kInvalid, fmt::format("at most {} settings are stored at once", kMaxSettings));
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("at most {} settings are stored at once", kMaxSettings));
   }
   for (const auto& [name, value] : values) {
     if (name.empty() || name.size() > kMaxSettingNameBytes) {
@@ -36,7 +37,8 @@ Status CheckValues(const SettingValues& values) {
 Result<SettingValues> SqliteSettingsStore::LoadSettings() {
   return Guarded(pool_.path(), "read the site settings", [&]() -> Result<SettingValues> {
     Connection& connection = pool_.ForThisThread();
-    ScopedUse s(connection.Cached(kLoad, [] { return std::string("SELECT name, value FROM site_settings"); }));
+    ScopedUse s(
+        connection.Cached(kLoad, [] { return std::string("SELECT name, value FROM site_settings"); }));
     SettingValues values;
     while (s->Step()) values.emplace(std::string(s->Text(0)), std::string(s->Text(1)));
     return values;
