@@ -55,6 +55,18 @@ const std::map<std::string, Permission>& RoutePermissions() {
       {"POST /admin/media", Permission::kUploadMedia},
       {"POST /admin/media/{id}/alt", Permission::kUploadMedia},
       {"POST /admin/media/{id}/delete", Permission::kUploadMedia},
+      {"GET /admin/users", Permission::kManageUsers},
+      {"POST /admin/users", Permission::kManageUsers},
+      {"GET /admin/users/{id}", Permission::kManageUsers},
+      {"POST /admin/users/{id}/role", Permission::kManageUsers},
+      {"POST /admin/users/{id}/disabled", Permission::kManageUsers},
+      {"POST /admin/users/{id}/password", Permission::kManageUsers},
+      {"POST /admin/users/{id}/author", Permission::kManageUsers},
+      {"GET /admin/audit", Permission::kViewAuditLog},
+      {"GET /admin/settings", Permission::kManageSettings},
+      {"POST /admin/settings", Permission::kManageSettings},
+      {"GET /admin/account", Permission::kViewDashboard},
+      {"POST /admin/account/password", Permission::kViewDashboard},
   };
   return table;
 }

@@ -11,19 +11,19 @@
 #include "gazette/http/static_files.hpp"
 #include "gazette/http/trusted_proxies.hpp"
 #include "gazette/media/media_library.hpp"
-#include "gazette/render/date_formatter.hpp"
 #include "gazette/render/templates.hpp"
+#include "gazette/settings/live_settings.hpp"
 #include "gazette/stats/visitor_counter.hpp"
 #include "gazette/storage/storage.hpp"
 
 namespace gazette::admin {
 
 struct AdminContext {
-  const config::Config& config;
+  const config::Config& config;  ///< as loaded at start; the site settings in effect are live's
   storage::Storage& storage;
   const render::Templates& templates;  ///< the back office's own theme (themes/admin)
   const http::StaticFiles& assets;     ///< its stylesheet and scripts, under /admin/assets/
-  const render::DateFormatter& dates;  ///< the site's zone and date format
+  const settings::LiveDates& dates;  ///< the site's zone and date format in effect at each call
   const Clock& clock;
   accounts::AccountServices& accounts;
   editorial::ArticleEditor& editor;
@@ -33,6 +33,7 @@ struct AdminContext {
   /// Reloads what the public site holds in memory of the categories (its navigation); called after every
   /// category change. Safe to call from any thread.
   std::function<Status()> reload_categories;
+  settings::LiveSettings& live;  ///< the site settings in effect; /admin/settings replaces them
 };
 
 }  // namespace gazette::admin

@@ -73,7 +73,7 @@ http::Response AdminPages::Json(unsigned status, std::string body) {
 
 render::View AdminPages::AnonymousView(std::string_view title) const {
   render::View view;
-  view.set("site_name", ctx_.config.site.name);
+  view.set("site_name", ctx_.live.Current()->site.name);
   view.set("page_title", std::string(title));
   view.set("stylesheet_url", ctx_.assets.UrlFor("css/admin.css").value_or("/admin/assets/css/admin.css"));
   if (auto script = ctx_.assets.UrlFor("js/admin.js")) view.set("script_url", *script);

@@ -14,7 +14,11 @@ BackOffice::BackOffice(AdminContext context)
       categories_(ctx_, pages_),
       tags_(ctx_, pages_),
       authors_(ctx_, pages_),
-      media_(ctx_, pages_) {}
+      media_(ctx_, pages_),
+      users_(ctx_, pages_),
+      audit_(ctx_, pages_),
+      settings_(ctx_, pages_),
+      account_(ctx_, pages_) {}
 
 bool BackOffice::Owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");
@@ -32,6 +36,10 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   tags_.Register(routes);
   authors_.Register(routes);
   media_.Register(routes);
+  users_.Register(routes);
+  audit_.Register(routes);
+  settings_.Register(routes);
+  account_.Register(routes);
   // The stylesheet and scripts are needed by the login page, and hold nothing private.
   router.Get("/admin/assets/{kind}/{file}", [this](const http::Request& request) { return AssetFile(request); });
   router.SetPrefixFallback("/admin", [this](const http::Request& request) { return UnknownAddress(request); });

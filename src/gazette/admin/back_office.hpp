@@ -6,17 +6,21 @@
 #include <string_view>
 
 #include "gazette/admin/admin_context.hpp"
+#include "gazette/admin/account_screen.hpp"
 #include "gazette/admin/admin_gate.hpp"
 #include "gazette/admin/admin_pages.hpp"
 #include "gazette/admin/article_edit_screen.hpp"
 #include "gazette/admin/article_list_screen.hpp"
 #include "gazette/admin/article_revisions_screen.hpp"
+#include "gazette/admin/audit_screen.hpp"
 #include "gazette/admin/author_screen.hpp"
 #include "gazette/admin/category_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
 #include "gazette/admin/media_screen.hpp"
+#include "gazette/admin/settings_screen.hpp"
 #include "gazette/admin/tag_screen.hpp"
+#include "gazette/admin/users_screen.hpp"
 #include "gazette/http/request.hpp"
 #include "gazette/http/response.hpp"
 #include "gazette/http/router.hpp"
@@ -55,6 +59,10 @@ class BackOffice {
   TagScreen tags_;
   AuthorScreen authors_;
   MediaScreen media_;
+  UsersScreen users_;
+  AuditScreen audit_;
+  SettingsScreen settings_;
+  AccountScreen account_;
 };
 
 }  // namespace gazette::admin

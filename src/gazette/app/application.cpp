@@ -22,6 +22,8 @@
 #include "gazette/media/media_library.hpp"
 #include "gazette/render/date_formatter.hpp"
 #include "gazette/render/templates.hpp"
+#include "gazette/settings/editable_settings.hpp"
+#include "gazette/settings/live_settings.hpp"
 #include "gazette/site/live_category_directory.hpp"
 #include "gazette/site/media_files.hpp"
 #include "gazette/site/public_site.hpp"
@@ -35,7 +37,8 @@ struct Application::Impl {
   std::shared_ptr<const Clock> clock;
   std::unique_ptr<storage::Storage> storage;
   std::optional<render::Templates> templates;
-  std::optional<render::DateFormatter> dates;
+  std::unique_ptr<settings::LiveSettings> live;
+  std::optional<settings::LiveDates> live_dates;
   std::optional<http::StaticFiles> assets;
   std::unique_ptr<site::LiveCategoryDirectory> categories;
   http::TrustedProxies proxies;
@@ -92,7 +95,7 @@ std::string ReadableSize(std::int64_t bytes) {
 }  // namespace
 
 /// The back office's theme is a sibling of the default theme (themes/admin beside themes/default).
-Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& default_theme, const TimeZone& zone) {
+Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& default_theme) {
   const std::filesystem::path admin_theme = default_theme.parent_path() / "admin";
   auto templates = render::Templates::Load({admin_theme});
   if (!templates.ok()) return WithContext("back-office theme", std::move(templates).error());
@@ -104,7 +107,10 @@ Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& defa
   auto accounts = accounts::AccountServices::Open(*impl.storage, *impl.clock);
   if (!accounts.ok()) return WithContext("accounts", std::move(accounts).error());
   impl.accounts = std::move(accounts).value();
-  impl.editor = std::make_unique<editorial::ArticleEditor>(*impl.storage, *impl.clock, zone);
+  // The zone in effect at each call: a change at /admin/settings reaches the editor's forms at once.
+  const settings::LiveSettings& live = *impl.live;
+  impl.editor = std::make_unique<editorial::ArticleEditor>(*impl.storage, *impl.clock,
+                                                           [&live] { return live.Current()->dates.zone(); });
   media::MediaLimits limits;
   limits.max_bytes = static_cast<std::size_t>(impl.config.server.max_upload_bytes);
   auto media = media::MediaLibrary::Open(impl.storage->media(), impl.config.dir / "media", limits);
@@ -113,10 +119,10 @@ Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& defa
   impl.media_files = std::make_unique<site::MediaFiles>(*impl.media, *impl.site);
 
   impl.back_office = std::make_unique<admin::BackOffice>(admin::AdminContext{
-      impl.config, *impl.storage, *impl.admin_templates, *impl.admin_assets, *impl.dates, *impl.clock,
+      impl.config, *impl.storage, *impl.admin_templates, *impl.admin_assets, *impl.live_dates, *impl.clock,
       *impl.accounts, *impl.editor, *impl.media, *impl.visitors, impl.proxies,
       // The public navigation shows a category change on the next page.
-      [categories = impl.categories.get()] { return categories->Reload(); }});
+      [categories = impl.categories.get()] { return categories->Reload(); }, *impl.live});
   return OkStatus();
 }
 
@@ -142,15 +148,28 @@ Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::pa
   impl.config = std::move(config).value();
   if (auto status = ApplyOverrides(impl.config, overrides); !status.ok()) return std::move(status).error();
 
-  auto zone = TimeZone::Load(impl.config.site.timezone);
-  if (!zone.ok()) return WithContext("[site] timezone", std::move(zone).error());
-  auto dates = render::DateFormatter::Create(impl.config.site.date_format, impl.config.site.language, *zone);
-  if (!dates.ok()) return WithContext("[site] date_format", std::move(dates).error());
-  impl.dates.emplace(std::move(dates).value());
+  // The file's own values must work, whatever the database holds: it is what a site falls back on.
+  if (auto zone = TimeZone::Load(impl.config.site.timezone); !zone.ok()) {
+    return WithContext("[site] timezone", std::move(zone).error());
+  } else if (auto dates = render::DateFormatter::Create(impl.config.site.date_format, impl.config.site.language,
+                                                        *zone);
+             !dates.ok()) {
+    return WithContext("[site] date_format", std::move(dates).error());
+  }
 
   auto storage = storage::OpenSqliteStorage(impl.config.database_path(), storage::SqliteOpenMode::kExisting);
   if (!storage.ok()) return std::move(storage).error();
   impl.storage = std::move(storage).value();
+
+  // Settings changed in the back office override the file's.
+  auto stored = impl.storage->settings().LoadSettings();
+  if (!stored.ok()) return WithContext("site settings", std::move(stored).error());
+  for (const auto& warning : settings::ApplyStoredSettings(impl.config, *stored)) spdlog::warn("{}", warning);
+  auto snapshot = settings::SiteSnapshot::Build(impl.config.site, impl.config.stats);
+  if (!snapshot.ok()) return WithContext("site settings", std::move(snapshot).error());
+  impl.live = std::make_unique<settings::LiveSettings>(std::move(snapshot).value());
+  impl.live_dates.emplace(*impl.live);
+  const TimeZone zone = impl.live->Current()->dates.zone();
 
   auto theme = FindDefaultTheme(env);
   if (!theme.ok()) return std::move(theme).error();
@@ -170,22 +189,18 @@ Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::pa
   if (!proxies.ok()) return WithContext("[server] trusted_proxies", std::move(proxies).error());
   impl.proxies = std::move(proxies).value();
 
-  std::vector<stats::CounterRow> rows;
-  for (const auto& name : impl.config.stats.rows) {
-    if (auto row = stats::ParseCounterRow(name)) rows.push_back(*row);
-  }
   stats::VisitorCounterOptions counter_options;
   counter_options.counting = impl.config.stats.counting;
   counter_options.initial_total = impl.config.stats.initial_total;
-  auto visitors = stats::VisitorCounter::Start(impl.storage->stats(), *impl.clock, *zone, counter_options);
+  auto visitors = stats::VisitorCounter::Start(impl.storage->stats(), *impl.clock, zone, counter_options);
   if (!visitors.ok()) return WithContext("visitor statistics", std::move(visitors).error());
   impl.visitors = std::move(visitors).value();
 
   impl.site = std::make_unique<site::PublicSite>(site::SiteContext{
-      impl.config.site, *impl.storage, *impl.templates, *impl.dates, *impl.assets, *impl.categories,
-      *impl.clock, impl.config.stats, std::move(rows), *impl.visitors, impl.proxies});
+      *impl.live, *impl.storage, *impl.templates, *impl.assets, *impl.categories, *impl.clock, *impl.visitors,
+      impl.proxies});
 
-  if (auto status = OpenBackOffice(impl, *theme, *zone); !status.ok()) return std::move(status).error();
+  if (auto status = OpenBackOffice(impl, *theme); !status.ok()) return std::move(status).error();
   return app;
 }
 

@@ -49,7 +49,7 @@ class Application {
   struct Impl;
   Application();
   /// The back office and the services behind it: accounts, the article editor, the media library.
-  static Status OpenBackOffice(Impl& impl, const std::filesystem::path& default_theme, const TimeZone& zone);
+  static Status OpenBackOffice(Impl& impl, const std::filesystem::path& default_theme);
 
   std::unique_ptr<Impl> impl_;
 };

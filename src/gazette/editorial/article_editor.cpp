@@ -134,10 +134,13 @@ Result<BulkAction> ParseBulkAction(std::string_view name) {
 }
 
 ArticleEditor::ArticleEditor(storage::Storage& storage, const Clock& clock, TimeZone site_zone)
-    : storage_(storage), clock_(clock), zone_(std::move(site_zone)) {}
+    : ArticleEditor(storage, clock, [zone = std::move(site_zone)] { return zone; }) {}
+
+ArticleEditor::ArticleEditor(storage::Storage& storage, const Clock& clock, std::function<TimeZone()> site_zone)
+    : storage_(storage), clock_(clock), site_zone_(std::move(site_zone)) {}
 
 std::string ArticleEditor::LocalTime(Timestamp t) const {
-  std::string text = FormatLocalDateTime(t, zone_);
+  std::string text = FormatLocalDateTime(t, site_zone_());
   std::replace(text.begin(), text.end(), 'T', ' ');
   return text;
 }
@@ -195,7 +198,7 @@ Result<EditOutcome> ArticleEditor::Write(const domain::Article* existing, Articl
 
   EditOutcome outcome;
   CheckedInput checked;
-  outcome.field_errors = CheckArticleInput(input, zone_, now, checked);
+  outcome.field_errors = CheckArticleInput(input, site_zone_(), now, checked);
   const auto has_error = [&](std::string_view field) {
     return std::any_of(outcome.field_errors.begin(), outcome.field_errors.end(),
                        [&](const FieldError& e) { return e.field == field; });
@@ -337,7 +340,8 @@ Result<EditForm> ArticleEditor::FormFor(std::int64_t id, const domain::User& use
   form.review_requested = article->review_requested;
   form.slug_locked = SlugLocked(*article, clock_.Now());
   form.read_only = !domain::Can(user.role, Permission::kPublish) && article->state != ArticleState::kDraft;
-  if (article->publish_at) form.publish_at_local = FormatLocalDateTime(*article->publish_at, zone_);
+  const TimeZone zone = site_zone_();
+  if (article->publish_at) form.publish_at_local = FormatLocalDateTime(*article->publish_at, zone);
   ArticleInput& input = form.input;
   input.title = article->title;
   input.slug = article->slug;
@@ -353,7 +357,7 @@ Result<EditForm> ArticleEditor::FormFor(std::int64_t id, const domain::User& use
   input.mode = PublishMode::kKeepState;
   input.publish_at_local = form.publish_at_local;
   input.unpublish_at_local =
-      article->unpublish_at ? FormatLocalDateTime(*article->unpublish_at, zone_) : std::string();
+      article->unpublish_at ? FormatLocalDateTime(*article->unpublish_at, zone) : std::string();
   return form;
 }
 

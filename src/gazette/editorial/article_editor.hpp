@@ -4,6 +4,7 @@
 /// with its revision, refusing a save made from a stale form. The /admin handlers sit on top of it.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,6 +59,9 @@ class ArticleEditor {
  public:
   /// storage and clock must outlive the editor. site_zone reads and shows the times editors type.
   ArticleEditor(storage::Storage& storage, const Clock& clock, TimeZone site_zone);
+  /// The same for a zone that may change while the server runs: site_zone is asked once per call (it must
+  /// be thread-safe), so that a zone changed in the back office applies to the next form.
+  ArticleEditor(storage::Storage& storage, const Clock& clock, std::function<TimeZone()> site_zone);
 
   /// A new article from input, written by user. kForbidden (with a message) when user may not write,
   /// writes as another author without kEditAnyArticle, or publishes, schedules or features without
@@ -94,7 +98,7 @@ class ArticleEditor {
 
   storage::Storage& storage_;
   const Clock& clock_;
-  TimeZone zone_;
+  std::function<TimeZone()> site_zone_;
 };
 
 }  // namespace gazette::editorial

@@ -33,7 +33,7 @@ LocalDate FirstOfNextMonth(int year, int month) {
 
 http::Response PublicSite::ArchiveIndexPage(const http::Request&) const {
   const Timestamp now = ctx_.clock.Now();
-  const auto& zone = ctx_.dates.zone();
+  const TimeZone zone = ctx_.live.Current()->dates.zone();
   const int this_year = zone.DateOf(now).year;
   render::View years{render::View::type::list};
   for (int year = this_year; year >= kFirstArchiveYear; --year) {
@@ -49,7 +49,7 @@ http::Response PublicSite::ArchiveIndexPage(const http::Request&) const {
   }
   PageMeta meta;
   meta.title = "Archive";
-  meta.description = "Every article of " + ctx_.config.name + ", by year and month.";
+  meta.description = "Every article of " + ctx_.live.Current()->site.name + ", by year and month.";
   meta.canonical_path = ArchivePath();
   render::View view = LayoutView(ctx_, meta);
   view.set("heading", "Archive");
@@ -61,7 +61,7 @@ http::Response PublicSite::ArchiveYearPage(const http::Request& request) const {
   const auto year = ParseFixedNumber(request.Param("year"), 4, kFirstArchiveYear, 9999);
   if (!year) return ErrorPage(404, "There is no archive for this year.");
   const Timestamp now = ctx_.clock.Now();
-  const auto& zone = ctx_.dates.zone();
+  const TimeZone zone = ctx_.live.Current()->dates.zone();
   render::View months{render::View::type::list};
   std::int64_t total = 0;
   for (int month = 1; month <= 12; ++month) {
@@ -79,7 +79,7 @@ http::Response PublicSite::ArchiveYearPage(const http::Request& request) const {
   if (total == 0) return ErrorPage(404, "There are no articles from this year.");
   PageMeta meta;
   meta.title = fmt::format("Archive {}", *year);
-  meta.description = fmt::format("Articles of {} published in {}.", ctx_.config.name, *year);
+  meta.description = fmt::format("Articles of {} published in {}.", ctx_.live.Current()->site.name, *year);
   meta.canonical_path = ArchivePath(*year);
   render::View view = LayoutView(ctx_, meta);
   view.set("heading", meta.title);
@@ -91,14 +91,14 @@ http::Response PublicSite::ArchiveMonthPage(const http::Request& request) const 
   const auto year = ParseFixedNumber(request.Param("year"), 4, kFirstArchiveYear, 9999);
   const auto month = ParseFixedNumber(request.Param("month"), 2, 1, 12);
   if (!year || !month) return ErrorPage(404, "There is no archive for this month.");
-  const auto& zone = ctx_.dates.zone();
+  const TimeZone zone = ctx_.live.Current()->dates.zone();
   storage::ArticleFilter filter;
   filter.published_from = zone.StartOfDay(FirstOfMonth(*year, *month));
   filter.published_before = zone.StartOfDay(FirstOfNextMonth(*year, *month));
   const std::string title = fmt::format("{} {}", kMonthNames[*month - 1], *year);
   PageMeta meta;
   meta.title = "Archive " + title;
-  meta.description = fmt::format("Articles of {} published in {}.", ctx_.config.name, title);
+  meta.description = fmt::format("Articles of {} published in {}.", ctx_.live.Current()->site.name, title);
   return TeaserListPage(request, filter, ArchivePath(*year, *month), meta, [&](render::View& view) {
     view.set("heading", title);
     render::View crumb;

@@ -12,7 +12,7 @@ namespace {
 render::View NeighbourView(const SiteContext& ctx, const std::optional<domain::ArticleSummary>& article) {
   if (!article) return render::View{false};
   render::View view;
-  view.set("url", ArticlePath(article->publish_at, article->slug, ctx.dates.zone()));
+  view.set("url", ArticlePath(article->publish_at, article->slug, ctx.live.Current()->dates.zone()));
   view.set("label_title", domain::LabelledTitle(article->country, article->title));
   return view;
 }
@@ -25,7 +25,8 @@ http::Response PublicSite::ArticlePage(const http::Request& request) const {
   if (!page.ok()) return StoreError(page.error());
   const domain::Article& article = page->article;
   const Timestamp published = article.publish_at.value_or(article.created_at);
-  const std::string path = ArticlePath(published, article.slug, ctx_.dates.zone());
+  const auto settings = ctx_.live.Current();
+  const std::string path = ArticlePath(published, article.slug, settings->dates.zone());
   // Year and month are part of the address but the slug alone identifies the article: send readers who
   // arrive with another year or month (an old link, a typo) to the one canonical address.
   if (request.path() != path) return http::Response::Redirect(301, path);
@@ -43,8 +44,8 @@ http::Response PublicSite::ArticlePage(const http::Request& request) const {
   body.set("title", article.title);
   body.set("label_title", meta.title);
   body.set("country", article.country);
-  body.set("date_iso", ctx_.dates.IsoDate(published));
-  body.set("date_text", ctx_.dates.Format(published));
+  body.set("date_iso", settings->dates.IsoDate(published));
+  body.set("date_text", settings->dates.Format(published));
   body.set("intro_html", article.intro_html);
   body.set("body_html", article.body_html);
   render::View author;
@@ -67,7 +68,7 @@ http::Response PublicSite::ArticlePage(const http::Request& request) const {
   }
   body.set("tags", tags);
   body.set("has_tags", !page->tags.empty());
-  if (ctx_.stats_config.show_article_hits) body.set("hits", FormatCount(article.hits));
+  if (settings->stats.show_article_hits) body.set("hits", FormatCount(article.hits));
   view.set("article", body);
   view.set("older", NeighbourView(ctx_, neighbours->older));
   view.set("newer", NeighbourView(ctx_, neighbours->newer));

@@ -25,15 +25,16 @@ std::vector<std::int64_t> IdsOf(const std::vector<domain::ArticleSummary>& artic
 }  // namespace
 
 http::Response PublicSite::FrontPage(const http::Request& request) const {
-  auto window = WindowFor(request, ctx_.config.page_size);
+  const auto settings = ctx_.live.Current();
+  auto window = WindowFor(request, settings->site.page_size);
   if (!window.ok()) return ErrorPage(400, window.error().message);
   const Timestamp now = ctx_.clock.Now();
 
   // The leads are taken out of the teaser lists on every page, so that leads plus teasers show each
   // visible article exactly once.
   std::vector<domain::ArticleSummary> leads;
-  if (ctx_.config.lead_articles > 0) {
-    auto featured = ctx_.storage.articles().ListFeatured(now, ctx_.config.lead_articles);
+  if (settings->site.lead_articles > 0) {
+    auto featured = ctx_.storage.articles().ListFeatured(now, settings->site.lead_articles);
     if (!featured.ok()) return StoreError(featured.error());
     leads = std::move(featured).value();
   }
@@ -47,7 +48,7 @@ http::Response PublicSite::FrontPage(const http::Request& request) const {
 
   PageMeta meta;
   meta.title = window->page > 1 ? "Page " + std::to_string(window->page) : "";
-  meta.description = ctx_.config.tagline;
+  meta.description = settings->site.tagline;
   meta.canonical_path = PagedPath("/", window->page);
   if (links.has_previous) meta.previous_path = PagedPath("/", links.page - 1);
   if (links.has_next) meta.next_path = PagedPath("/", links.page + 1);
@@ -63,7 +64,7 @@ http::Response PublicSite::FrontPage(const http::Request& request) const {
 http::Response PublicSite::TeaserListPage(const http::Request& request, const storage::ArticleFilter& filter,
                                           std::string_view base_path, PageMeta meta,
                                           const std::function<void(render::View&)>& fill) const {
-  auto window = WindowFor(request, ctx_.config.page_size);
+  auto window = WindowFor(request, ctx_.live.Current()->site.page_size);
   if (!window.ok()) return ErrorPage(400, window.error().message);
   auto rows = ctx_.storage.articles().ListVisible(filter, ctx_.clock.Now(), window->offset(), window->limit());
   if (!rows.ok()) return StoreError(rows.error());

@@ -44,7 +44,8 @@ std::string PublicSite::ClientAddress(const http::Request& request) const {
 
 void PublicSite::CountPageView(const http::Request& request, const http::Response& response,
                                std::int64_t article_id) const {
-  if (!ctx_.stats_config.counting || request.method() != http::Method::kGet || response.status != 200) return;
+  if (request.method() != http::Method::kGet || response.status != 200) return;
+  if (!ctx_.live.Current()->stats.counting) return;
   ctx_.visitors.RecordPageView(ClientAddress(request), request.Header("User-Agent"), article_id);
 }
 

@@ -8,8 +8,8 @@
 #include "gazette/config/config.hpp"
 #include "gazette/http/static_files.hpp"
 #include "gazette/http/trusted_proxies.hpp"
-#include "gazette/render/date_formatter.hpp"
 #include "gazette/render/templates.hpp"
+#include "gazette/settings/live_settings.hpp"
 #include "gazette/site/live_category_directory.hpp"
 #include "gazette/stats/counter_figures.hpp"
 #include "gazette/stats/visitor_counter.hpp"
@@ -18,15 +18,14 @@
 namespace gazette::site {
 
 struct SiteContext {
-  const config::SiteConfig& config;
+  /// The site settings in effect (name, page size, dates, counter rows...): take Current() once per request,
+  /// since the back office may replace them at any moment.
+  const settings::LiveSettings& live;
   storage::Storage& storage;
   const render::Templates& templates;
-  const render::DateFormatter& dates;
   const http::StaticFiles& assets;
   const LiveCategoryDirectory& categories;  ///< take Current() once per page
   const Clock& clock;
-  const config::StatsConfig& stats_config;
-  std::vector<stats::CounterRow> counter_rows;  ///< from stats_config.rows, in order
   stats::VisitorCounter& visitors;
   const http::TrustedProxies& proxies;
 };

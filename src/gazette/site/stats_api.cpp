@@ -54,7 +54,7 @@ http::Response PublicSite::StatsApi(const http::Request&) const {
                        {"this_week", figures.this_week},
                        {"this_month", figures.this_month},
                        {"all", figures.all},
-                       {"timezone", ctx_.dates.zone().name()},
+                       {"timezone", ctx_.live.Current()->dates.zone().name()},
                    });
 }
 
@@ -65,7 +65,8 @@ http::Response PublicSite::TopArticlesApi(const http::Request& request) const {
   if (!limit.ok()) return JsonError(400, limit.error().message);
 
   const Timestamp now = ctx_.clock.Now();
-  const LocalDate to = ctx_.dates.zone().DateOf(now);
+  const auto settings = ctx_.live.Current();
+  const LocalDate to = settings->dates.zone().DateOf(now);
   LocalDate from = to;
   for (std::int64_t i = 1; i < *days; ++i) from = from.PreviousDay();
   auto top = ctx_.storage.stats().TopArticles(from, to, now, *limit);
@@ -79,7 +80,7 @@ http::Response PublicSite::TopArticlesApi(const http::Request& request) const {
         {"title", article.title},
         {"country", article.country},
         {"label_title", domain::LabelledTitle(article.country, article.title)},
-        {"url", ctx_.config.base_url + ArticlePath(article.publish_at, article.slug, ctx_.dates.zone())},
+        {"url", settings->site.base_url + ArticlePath(article.publish_at, article.slug, settings->dates.zone())},
         {"hits", entry.hits},
     });
   }

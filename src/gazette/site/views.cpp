@@ -18,10 +18,10 @@ View AuthorView(const domain::ArticleAuthor& author) {
   return view;
 }
 
-View CounterView(const SiteContext& ctx) {
+View CounterView(const SiteContext& ctx, const settings::SiteSnapshot& settings) {
   const stats::CounterFigures figures = ctx.visitors.Current();
   View rows{View::type::list};
-  for (const auto row : ctx.counter_rows) {
+  for (const auto row : settings.counter_rows) {
     View item;
     item.set("key", std::string(stats::CounterRowKey(row)));
     item.set("label", std::string(stats::CounterRowLabel(row)));
@@ -58,13 +58,18 @@ std::string FormatCount(std::int64_t n) {
 }
 
 View TeaserView(const SiteContext& ctx, const domain::ArticleSummary& article) {
+  return TeaserView(ctx, *ctx.live.Current(), article);
+}
+
+View TeaserView(const SiteContext& /*ctx*/, const settings::SiteSnapshot& settings,
+                const domain::ArticleSummary& article) {
   View view;
-  view.set("url", ArticlePath(article.publish_at, article.slug, ctx.dates.zone()));
+  view.set("url", ArticlePath(article.publish_at, article.slug, settings.dates.zone()));
   view.set("title", article.title);
   view.set("label_title", domain::LabelledTitle(article.country, article.title));
   view.set("country", article.country);
-  view.set("date_iso", ctx.dates.IsoDate(article.publish_at));
-  view.set("date_text", ctx.dates.Format(article.publish_at));
+  view.set("date_iso", settings.dates.IsoDate(article.publish_at));
+  view.set("date_text", settings.dates.Format(article.publish_at));
   view.set("author", AuthorView(article.author));
   View category;
   category.set("name", article.category.name);
@@ -75,8 +80,9 @@ View TeaserView(const SiteContext& ctx, const domain::ArticleSummary& article) {
 }
 
 View TeaserList(const SiteContext& ctx, const std::vector<domain::ArticleSummary>& articles) {
+  const auto settings = ctx.live.Current();
   View list{View::type::list};
-  for (const auto& article : articles) list.push_back(TeaserView(ctx, article));
+  for (const auto& article : articles) list.push_back(TeaserView(ctx, *settings, article));
   return list;
 }
 
@@ -93,20 +99,22 @@ View PaginationView(std::string_view base_path, const domain::PageLinks& links) 
 
 View LayoutView(const SiteContext& ctx, const PageMeta& meta) {
   const Timestamp now = ctx.clock.Now();
+  // One snapshot for the whole layout: a settings change in between never mixes two sites' names.
+  const auto settings = ctx.live.Current();
   View view;
-  view.set("site_name", ctx.config.name);
-  view.set("site_tagline", ctx.config.tagline);
-  view.set("language", ctx.config.language);
-  view.set("today_iso", ctx.dates.IsoDate(now));
-  view.set("today_text", ctx.dates.Format(now));
-  view.set("counter", CounterView(ctx));
+  view.set("site_name", settings->site.name);
+  view.set("site_tagline", settings->site.tagline);
+  view.set("language", settings->site.language);
+  view.set("today_iso", settings->dates.IsoDate(now));
+  view.set("today_text", settings->dates.Format(now));
+  view.set("counter", CounterView(ctx, *settings));
   view.set("navigation", NavigationView(ctx));
   view.set("stylesheet_url", ctx.assets.UrlFor("css/site.css").value_or("/assets/css/site.css"));
   view.set("icon_url", ctx.assets.UrlFor("img/icon.svg").value_or("/assets/img/icon.svg"));
   view.set("document_title",
-           meta.title.empty() ? ctx.config.name : fmt::format("{} | {}", meta.title, ctx.config.name));
-  view.set("description", meta.description.empty() ? ctx.config.tagline : meta.description);
-  view.set("canonical_url", ctx.config.base_url + meta.canonical_path);
+           meta.title.empty() ? settings->site.name : fmt::format("{} | {}", meta.title, settings->site.name));
+  view.set("description", meta.description.empty() ? settings->site.tagline : meta.description);
+  view.set("canonical_url", settings->site.base_url + meta.canonical_path);
   if (meta.previous_path) view.set("previous_link", *meta.previous_path);
   if (meta.next_path) view.set("next_link", *meta.next_path);
   return view;

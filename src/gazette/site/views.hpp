@@ -21,6 +21,9 @@ std::string FormatCount(std::int64_t n);
 
 /// A teaser: url, label_title, title, country, date_iso, date_text, author, category, intro_html.
 render::View TeaserView(const SiteContext& ctx, const domain::ArticleSummary& article);
+/// The same with the settings of a snapshot the caller already holds.
+render::View TeaserView(const SiteContext& ctx, const settings::SiteSnapshot& settings,
+                        const domain::ArticleSummary& article);
 render::View TeaserList(const SiteContext& ctx, const std::vector<domain::ArticleSummary>& articles);
 
 /// pagination: {page, has_previous, previous_url, has_next, next_url}, for a list at base_path.

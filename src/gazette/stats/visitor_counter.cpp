@@ -99,6 +99,8 @@ struct VisitorCounter::Impl {
   std::atomic<std::int64_t> stored_week_before_today{0};
   std::atomic<std::int64_t> stored_month_before_today{0};
   std::atomic<std::int64_t> stored_today{0};  ///< used when counting is off
+  /// options.initial_total at start, then what SetInitialTotal set: the back office changes it live.
+  std::atomic<std::int64_t> initial_total{0};
 
   // What failed to be written, retried with the next batch.
   std::vector<std::uint64_t> unsaved_visitors;
@@ -111,7 +113,7 @@ struct VisitorCounter::Impl {
   std::thread flusher;
 
   Impl(storage::StatsStore& s, const Clock& c, TimeZone z, VisitorCounterOptions o)
-      : store(s), clock(c), zone(std::move(z)), options(o) {}
+      : store(s), clock(c), zone(std::move(z)), options(o), initial_total(o.initial_total) {}
 
   std::unique_ptr<DayState> NewDay(LocalDate day, const storage::VisitorSalt& salt) const {
     return std::make_unique<DayState>(day, zone.StartOfDay(day.NextDay()), salt);
@@ -296,6 +298,10 @@ void VisitorCounter::RecordRobotsTxt(std::string_view client_ip, std::string_vie
   day.bots.Insert(day.hasher.Identity(client_ip, user_agent));
 }
 
+void VisitorCounter::SetInitialTotal(std::int64_t initial_total) {
+  impl_->initial_total.store(initial_total, std::memory_order_relaxed);
+}
+
 CounterFigures VisitorCounter::Current() {
   Impl& impl = *impl_;
   DayState& day = impl.Today(impl.clock.Now());
@@ -306,7 +312,7 @@ CounterFigures VisitorCounter::Current() {
   figures.yesterday = impl.stored_yesterday.load(std::memory_order_relaxed);
   figures.this_week = impl.stored_week_before_today.load(std::memory_order_relaxed) + today;
   figures.this_month = impl.stored_month_before_today.load(std::memory_order_relaxed) + today;
-  figures.all = impl.options.initial_total + impl.stored_before_today.load(std::memory_order_relaxed) + today;
+  figures.all = impl.initial_total.load(std::memory_order_relaxed) + impl.stored_before_today.load(std::memory_order_relaxed) + today;
   return figures;
 }
 

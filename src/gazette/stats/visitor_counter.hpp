@@ -50,6 +50,10 @@ class VisitorCounter {
   /// The figures now, from memory: today's are exact to this instant, stored days at most one flush old.
   CounterFigures Current();
 
+  /// Changes the total added to All (VisitorCounterOptions::initial_total) for every later Current(): the
+  /// back office's settings change it while the server runs. Nothing stored changes.
+  void SetInitialTotal(std::int64_t initial_total);
+
   /// Writes what is pending now (the flusher does this by itself). Safe to call from any thread.
   Status Flush();
 

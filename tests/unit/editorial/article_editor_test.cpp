@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "gazette/storage/sqlite/sqlite_storage.hpp"
 #include "support/temp_dir.hpp"
 
@@ -276,6 +278,22 @@ TEST_F(ArticleEditorTest, PublishNowDatesTheArticleOnceAndKeepsThatDateOnLaterSa
   ASSERT_TRUE(saved.ok() && saved->saved());
   EXPECT_EQ(Stored(outcome.id).publish_at, kStart);
   EXPECT_EQ(Stored(outcome.id).title, "Breaking: update");
+}
+
+TEST_F(ArticleEditorTest, AChangedSiteZoneAppliesToTheNextForm) {
+  std::atomic<bool> tokyo{false};
+  ArticleEditor live_editor(*storage_, clock_, [&tokyo] {
+    return *TimeZone::Load(tokyo.load() ? "Asia/Tokyo" : "Europe/London");
+  });
+  ArticleInput input = Input("Zone change", ada_);
+  input.mode = PublishMode::kSchedule;
+  input.publish_at_local = "2026-04-01T09:00";  // BST: 08:00 UTC
+  auto outcome = live_editor.Create(input, editor_);
+  ASSERT_TRUE(outcome.ok() && outcome->saved());
+  tokyo = true;
+  auto form = live_editor.FormFor(outcome->id, editor_);
+  ASSERT_TRUE(form.ok());
+  EXPECT_EQ(form->publish_at_local, "2026-04-01T17:00");
 }
 
 TEST_F(ArticleEditorTest, SchedulingAcrossTheSpringClockChangeUsesTheLocalTimeOfThatDay) {

@@ -142,6 +142,15 @@ TEST_F(VisitorCounterTest, IgnoresBotsAndEmptyUserAgents) {
   EXPECT_EQ(counter->Current().today, 0);
 }
 
+TEST_F(VisitorCounterTest, AChangedInitialTotalAppliesToTheNextFigures) {
+  auto counter = Start({.counting = true, .initial_total = 1000, .flush_interval = 1h});
+  counter->RecordPageView("192.0.2.1", kBrowser, 0);
+  EXPECT_EQ(counter->Current().all, 1001);
+  counter->SetInitialTotal(53'860'000);
+  EXPECT_EQ(counter->Current().all, 53'860'001);
+  EXPECT_EQ(counter->Current().today, 1);
+}
+
 TEST_F(VisitorCounterTest, MidnightStartsANewDayAndYesterdayKeepsItsFigure) {
   store_.Seed(Today().PreviousDay(), 40);
   auto counter = Start({.counting = true, .initial_total = 1000, .flush_interval = 1h});

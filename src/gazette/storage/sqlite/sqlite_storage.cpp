@@ -15,6 +15,7 @@
 #include "gazette/storage/sqlite/sqlite_catalog_store.hpp"
 #include "gazette/storage/sqlite/sqlite_error.hpp"
 #include "gazette/storage/sqlite/sqlite_media_store.hpp"
+#include "gazette/storage/sqlite/sqlite_settings_store.hpp"
 #include "gazette/storage/sqlite/sqlite_stats_store.hpp"
 
 namespace gazette::storage {
@@ -33,7 +34,8 @@ class SqliteStorage final : public Storage {
         catalog_(pool_),
         stats_(pool_),
         accounts_(pool_),
-        media_(pool_) {}
+        media_(pool_),
+        settings_(pool_) {}
 
   ConnectionPool& pool() { return pool_; }
 
@@ -42,6 +44,7 @@ class SqliteStorage final : public Storage {
   StatsStore& stats() override { return stats_; }
   AccountStore& accounts() override { return accounts_; }
   MediaStore& media() override { return media_; }
+  SettingsStore& settings() override { return settings_; }
   int SchemaVersion() override { return schema_version_; }
 
   Status InTransaction(const std::function<Status()>& work) override {
@@ -57,6 +60,7 @@ class SqliteStorage final : public Storage {
   sqlite::SqliteStatsStore stats_;
   sqlite::SqliteAccountStore accounts_;
   sqlite::SqliteMediaStore media_;
+  sqlite::SqliteSettingsStore settings_;
 };
 
 Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {
