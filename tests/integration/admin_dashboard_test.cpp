@@ -86,12 +86,14 @@ class AdminDashboard : public ::testing::Test {
 };
 
 TEST_F(AdminDashboard, TheReviewQueueShowsASubmittedDraftWithALinkToIt) {
-  const auto submitted = AddArticle("Harbour plans handed in", ArticleState::kDraft, std::nullopt, true, own_author_);
+  const auto submitted =
+      AddArticle("Harbour plans handed in", ArticleState::kDraft, std::nullopt, true, own_author_);
   AddArticle("Still being written", ArticleState::kDraft, std::nullopt, false, own_author_);
   const std::string queue = Card(Dashboard("editor@example.com"), "queue");
   EXPECT_NE(queue.find("Waiting for review"), std::string::npos) << queue;
-  EXPECT_NE(queue.find("href=\"/admin/articles/" + std::to_string(submitted) + "\">Harbour plans handed in</a>"),
-            std::string::npos)
+  EXPECT_NE(
+      queue.find("href=\"/admin/articles/" + std::to_string(submitted) + "\">Harbour plans handed in</a>"),
+      std::string::npos)
       << queue;
   EXPECT_EQ(queue.find("Still being written"), std::string::npos) << queue;
 }
@@ -145,8 +147,8 @@ TEST_F(AdminDashboard, TheVisitorChartIsAnSvgWithNinetyBars) {
 
 TEST_F(AdminDashboard, MostReadListsAnArticleThatGotHitsAndTodaysVisitorsCount) {
   const Timestamp published = site_.clock().Now() - 1h;
-  const auto id = AddArticle("Lighthouse reopens to visitors", ArticleState::kPublished, published, false,
-                             other_author_);
+  const auto id =
+      AddArticle("Lighthouse reopens to visitors", ArticleState::kPublished, published, false, other_author_);
   const auto zone = TimeZone::Load("Europe/London");
   ASSERT_TRUE(zone.ok());
   const std::string path = site::ArticlePath(published, "dashboard-1", *zone);
@@ -157,7 +159,8 @@ TEST_F(AdminDashboard, MostReadListsAnArticleThatGotHitsAndTodaysVisitorsCount) 
 
   const std::string page = Dashboard("editor@example.com");
   const std::string most_read = Card(page, "most-read");
-  EXPECT_NE(most_read.find("href=\"/admin/articles/" + std::to_string(id) + "\">Lighthouse reopens to visitors</a>"),
+  EXPECT_NE(most_read.find("href=\"/admin/articles/" + std::to_string(id) +
+                           "\">Lighthouse reopens to visitors</a>"),
             std::string::npos)
       << most_read;
   EXPECT_NE(most_read.find("<span class=\"hits\">"), std::string::npos) << most_read;

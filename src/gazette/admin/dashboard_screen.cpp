@@ -10,7 +10,9 @@
 namespace gazette::admin {
 namespace {
 
-std::string EditPath(std::int64_t article_id) { return "/admin/articles/" + std::to_string(article_id); }
+std::string EditPath(std::int64_t article_id) {
+  return "/admin/articles/" + std::to_string(article_id);
+}
 
 /// Whose articles a user's lists show: everyone's for those who may edit any article; an author's own
 /// otherwise (an unlinked author has none, so nothing is read for them).
@@ -50,7 +52,8 @@ render::View ArticleRow(const AdminContext& ctx, const storage::EditorArticleRow
 
 void DashboardScreen::Register(AdminRoutes& routes) const {
   routes.AddNavigation("Dashboard", "/admin", domain::Permission::kViewDashboard);
-  routes.Get("/admin", domain::Permission::kViewDashboard, [this](AdminRequest& request) { return Show(request); });
+  routes.Get("/admin", domain::Permission::kViewDashboard,
+             [this](AdminRequest& request) { return Show(request); });
 }
 
 http::Response DashboardScreen::Show(AdminRequest& request) const {
@@ -109,7 +112,8 @@ Status DashboardScreen::AddScheduled(const AdminRequest& request, render::View& 
   } else {
     auto rows = ctx_.storage.articles().ListUpcoming(ctx_.clock.Now(), scope.filter(), kDashboardListRows);
     if (!rows.ok()) return std::move(rows).error();
-    for (const auto& row : *rows) items.push_back(ArticleRow(ctx_, row, row.publish_at.value_or(Timestamp{})));
+    for (const auto& row : *rows)
+      items.push_back(ArticleRow(ctx_, row, row.publish_at.value_or(Timestamp{})));
     scheduled.set("has_items", !rows->empty());
   }
   scheduled.set("heading", std::string(scope.everyone ? "Scheduled" : "Your scheduled articles"));

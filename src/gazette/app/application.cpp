@@ -221,8 +221,8 @@ Status Application::Start() {
   // The first run is here rather than on the task's thread, so that a server restarted more often than
   // the interval still purges, and so that once Start returns the purge is done.
   RunMaintenance(impl.accounts->sessions());
-  impl.maintenance = std::make_unique<PeriodicTask>(
-      kMaintenanceInterval, [&impl] { RunMaintenance(impl.accounts->sessions()); });
+  impl.maintenance = std::make_unique<PeriodicTask>(kMaintenanceInterval,
+                                                    [&impl] { RunMaintenance(impl.accounts->sessions()); });
   return OkStatus();
 }
 

@@ -5,7 +5,9 @@ namespace gazette::app {
 PeriodicTask::PeriodicTask(std::chrono::milliseconds interval, std::function<void()> job)
     : interval_(interval), job_(std::move(job)), thread_([this] { Loop(); }) {}
 
-PeriodicTask::~PeriodicTask() { Stop(); }
+PeriodicTask::~PeriodicTask() {
+  Stop();
+}
 
 void PeriodicTask::Stop() {
   {

@@ -38,7 +38,7 @@ class PeriodicTask {
   bool stopping_ = false;
   std::int64_t runs_ = 0;
   std::mutex join_mutex_;  ///< two threads stopping at once must not both join
-  std::thread thread_;  ///< last: started once every member above is ready
+  std::thread thread_;     ///< last: started once every member above is ready
 };
 
 }  // namespace gazette::app

@@ -131,7 +131,8 @@ class ArticleStore {
   /// soonest first (ties by id), at most limit; only those of author_id when given. For the dashboard's
   /// "scheduled" list, which the editors' list cannot give in that order without reading past articles.
   /// kInvalid for a limit outside [0, 1000].
-  virtual Result<std::vector<EditorArticleRow>> ListUpcoming(Timestamp now, std::optional<std::int64_t> author_id,
+  virtual Result<std::vector<EditorArticleRow>> ListUpcoming(Timestamp now,
+                                                             std::optional<std::int64_t> author_id,
                                                              std::int64_t limit) = 0;
 
   /// Replaces the editable fields of article `article.id` (title, slug, country, category, author, Markdown

@@ -1,4 +1,6 @@
 // PeriodicTask: runs its job once per interval, and stops at once instead of waiting out the interval.
+#include "gazette/app/periodic_task.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -6,8 +8,6 @@
 #include <condition_variable>
 #include <future>
 #include <mutex>
-
-#include "gazette/app/periodic_task.hpp"
 
 namespace gazette::app {
 namespace {
