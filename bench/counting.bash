@@ -3,8 +3,8 @@
 # ($bin) and the demo site ($site) are ready; uses bench/run's helpers (free_port, cpu_ticks, ...).
 #
 # Two Gazette instances serve two copies of the demo site, one counting (GAZETTE_STATS_COUNTING=true) and
-# one not (false), both trusting 127.0.0.1 as a proxy. wrk asks each in turn for the front page, the order
-# flipping every round, with a browser User-Agent (requests without one are not counted at all), in two cases:
+# one not (false), both trusting 127.0.0.1 as a proxy. Two wrk processes ask both for the front page at the
+# same time (one run per case and round), with a browser User-Agent (requests without one are not counted at all), in two cases:
 #   returning  one visitor: the same address and User-Agent on every request (the common path after the
 #              first view: a look-up in the day's visitor set);
 #   new        a new X-Forwarded-For address on every request (bench/pages.lua, BENCH_VISITOR_SEED): every
@@ -18,6 +18,8 @@ counting_user_agent=${BENCH_USER_AGENT:-"Mozilla/5.0 (X11; Linux x86_64) AppleWe
 read -r counting_c _ <<<"$connections"
 check_number "BENCH_CONNECTIONS (first value)" "$counting_c" "$wrk_threads" 20000
 counting_threshold=0.97
+# Two wrk processes run at once: each gets half of the client threads.
+counting_wrk_threads=$(((wrk_threads + 1) / 2))
 counting_out=$out/counting
 rm -rf "$counting_out" && mkdir -p "$counting_out/wrk"
 
@@ -58,7 +60,7 @@ for name in "${counting_instances[@]}"; do echo "stats $name before: $(stats_jso
 counting_command() {  # instance case seconds seed
   local env=""
   [ "$2" = new ] && env="BENCH_VISITOR_SEED=$4 "
-  echo "${env}wrk -t$wrk_threads -c$counting_c -d${3}s --timeout 5s --latency -H 'User-Agent: $counting_user_agent' -s $here/pages.lua ${instance_url[$1]}/"
+  echo "${env}wrk -t$counting_wrk_threads -c$counting_c -d${3}s --timeout 5s --latency -H 'User-Agent: $counting_user_agent' -s $here/pages.lua ${instance_url[$1]}/"
 }
 
 counting_results=$counting_out/results.tsv
@@ -66,44 +68,66 @@ printf 'instance\tcase\tround\trequests\trps\tp50_us\tp99_us\terrors\tcpu_us_per
 declare -A sent=([on]=0 [off]=0)  # requests answered in the "new" case, warm-ups included
 seed=0
 
-counting_wrk() {  # instance case round: warm-up, then the measured run
-  local report line requests rps p50 p99 errors cpu_before cpu_after cpu_us load
-  report=$counting_out/wrk/$1-$2-r$3.txt
-  field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$line"; }
+counting_field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }  # counting_field NAME "BENCH line"
+
+counting_pair() {  # case round: both instances under load at the same time, warm-up first
+  local name report line requests rps p50 p99 errors cpu_us load
+  local -A cpu_before cpu_after
+  local -a clients
   if [ "$warmup" -gt 0 ]; then
-    seed=$((seed + 1))
-    timeout $((warmup + 30)) bash -c "$(counting_command "$1" "$2" "$warmup" "$seed")" >"$report.warmup" 2>&1 || true
-    line=$(grep '^BENCH ' "$report.warmup" || true)
-    [ "$2" = new ] && [ -n "$line" ] && sent[$1]=$((sent[$1] + $(field requests)))
+    clients=()
+    for name in "${counting_instances[@]}"; do
+      seed=$((seed + 1))
+      timeout $((warmup + 30)) bash -c "$(counting_command "$name" "$1" "$warmup" "$seed")" \
+        >"$counting_out/wrk/$name-$1-r$2.txt.warmup" 2>&1 &
+      clients+=($!)
+    done
+    wait "${clients[@]}" || true
+    for name in "${counting_instances[@]}"; do
+      line=$(grep '^BENCH ' "$counting_out/wrk/$name-$1-r$2.txt.warmup" || true)
+      [ "$1" = new ] && [ -n "$line" ] && sent[$name]=$((sent[$name] + $(counting_field requests "$line")))
+    done
   fi
-  seed=$((seed + 1))
   load=$(cut -d' ' -f1 /proc/loadavg)
-  cpu_before=$(cpu_ticks "${instance_pid[$1]}")
-  timeout $((duration + 30)) bash -c "$(counting_command "$1" "$2" "$duration" "$seed")" >"$report" 2>&1 ||
-    die "wrk failed: $(counting_command "$1" "$2" "$duration" "$seed") (see $report)"
-  cpu_after=$(cpu_ticks "${instance_pid[$1]}")
-  line=$(grep '^BENCH ' "$report") || die "no summary from wrk in $report"
-  requests=$(field requests) rps=$(field rps) p50=$(field p50_us) p99=$(field p99_us)
-  errors=$(($(field err_connect) + $(field err_read) + $(field err_write) + $(field err_status) + $(field err_timeout)))
-  [ "$2" = new ] && sent[$1]=$((sent[$1] + requests))
-  cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", n ? t * 1e6 / hz / n : 0 }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$requests" "$rps" "$p50" "$p99" "$errors" "$cpu_us" "$load" >>"$counting_results"
-  printf '  counting %-3s %-9s round %s: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  server CPU %6.1f us/req  load %s%s\n' \
-    "$1" "$2" "$3" "$rps" "$(awk -v u="$p50" 'BEGIN { print u / 1000 }')" "$(awk -v u="$p99" 'BEGIN { print u / 1000 }')" \
-    "$cpu_us" "$load" "$([ "$errors" -gt 0 ] && echo "  ERRORS $errors (non-2xx/3xx or socket)")"
+  for name in "${counting_instances[@]}"; do cpu_before[$name]=$(cpu_ticks "${instance_pid[$name]}"); done
+  clients=()
+  for name in "${counting_instances[@]}"; do
+    seed=$((seed + 1))
+    timeout $((duration + 30)) bash -c "$(counting_command "$name" "$1" "$duration" "$seed")" \
+      >"$counting_out/wrk/$name-$1-r$2.txt" 2>&1 &
+    clients+=($!)
+  done
+  # Only the clients: the servers are children of this shell too.
+  for client in "${clients[@]}"; do wait "$client" || die "wrk failed against the $1 case (see $counting_out/wrk/)"; done
+  for name in "${counting_instances[@]}"; do cpu_after[$name]=$(cpu_ticks "${instance_pid[$name]}"); done
+  for name in "${counting_instances[@]}"; do
+    report=$counting_out/wrk/$name-$1-r$2.txt
+    line=$(grep '^BENCH ' "$report") || die "no summary from wrk in $report"
+    requests=$(counting_field requests "$line") rps=$(counting_field rps "$line")
+    p50=$(counting_field p50_us "$line") p99=$(counting_field p99_us "$line")
+    errors=0
+    for kind in err_connect err_read err_write err_status err_timeout; do
+      errors=$((errors + $(counting_field "$kind" "$line")))
+    done
+    [ "$1" = new ] && sent[$name]=$((sent[$name] + requests))
+    cpu_us=$(awk -v t=$((cpu_after[$name] - cpu_before[$name])) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+      'BEGIN { printf "%.1f", n ? t * 1e6 / hz / n : 0 }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$1" "$2" "$requests" "$rps" "$p50" "$p99" "$errors" "$cpu_us" "$load" >>"$counting_results"
+    printf '  counting %-3s %-9s round %s: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  server CPU %6.1f us/req  load %s%s\n' \
+      "$name" "$1" "$2" "$rps" "$(awk -v u="$p50" 'BEGIN { print u / 1000 }')" "$(awk -v u="$p99" 'BEGIN { print u / 1000 }')" \
+      "$cpu_us" "$load" "$([ "$errors" -gt 0 ] && echo "  ERRORS $errors (non-2xx/3xx or socket)")"
+  done
 }
 
-echo "== wrk, front page, $counting_c connections: $rounds rounds of ${duration} s after ${warmup} s of warm-up; the instances alternate"
+echo "== wrk, front page, $counting_c connections per instance: $rounds rounds of ${duration} s after ${warmup} s of warm-up"
+echo "   Both instances are loaded at the same time, so that whatever else the machine does in a round weighs"
+echo "   on both alike; each server has the same number of threads, so the scheduler shares the cores evenly"
+echo "   between them, and the ratio of their requests/s is the ratio of their work per request."
 echo "  $(counting_command on returning "$duration" 0)"
 echo "  $(counting_command on new "$duration" N)"
-echo "  (the same against the other instance; N is a new number for every run, warm-ups included)"
+echo "  (the same against the other instance at the same time; N is a new number for every run, warm-ups included)"
 for ((round = 1; round <= rounds; round++)); do
-  for case_name in returning new; do
-    order=(on off)
-    # Alternate who goes first, so that a drift in the machine's load does not favour one instance.
-    [ $((round % 2)) = 0 ] && order=(off on)
-    for name in "${order[@]}"; do counting_wrk "$name" "$case_name" "$round"; done
-  done
+  for case_name in returning new; do counting_pair "$case_name" "$round"; done
 done
 
 # The counting instance writes its figures at least once a second; the API reads the live ones anyway.

@@ -123,6 +123,8 @@ int Run(int argc, char** argv) {
   user_add_command->add_option("--email", user_add.email, "E-mail address, the login name")->required();
   user_add_command->add_option("--name", user_add.name, "The person's name")->required();
   user_add_command->add_option("--role", user_add.role, "admin, editor or author")->required();
+  user_add_command->add_option("--author", user_add.author_slug,
+                               "Slug of the author profile the user writes as (authors need one)");
   std::filesystem::path passwd_dir;
   std::string passwd_email;
   CLI::App* user_passwd_command = user_command->add_subcommand(

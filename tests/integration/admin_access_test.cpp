@@ -24,6 +24,17 @@ const std::map<std::string, Permission>& RoutePermissions() {
       {"GET /admin", Permission::kViewDashboard},
       {"POST /admin/logout", Permission::kViewDashboard},
       {"POST /admin/logout-everywhere", Permission::kViewDashboard},
+      {"GET /admin/articles", Permission::kWriteOwnArticles},
+      {"POST /admin/articles/bulk", Permission::kWriteOwnArticles},
+      {"GET /admin/articles/new", Permission::kWriteOwnArticles},
+      {"POST /admin/articles", Permission::kWriteOwnArticles},
+      {"POST /admin/articles/preview", Permission::kWriteOwnArticles},
+      {"GET /admin/articles/{id}", Permission::kWriteOwnArticles},
+      {"POST /admin/articles/{id}", Permission::kWriteOwnArticles},
+      {"GET /admin/api/tags", Permission::kWriteOwnArticles},
+      {"GET /admin/articles/{id}/revisions", Permission::kWriteOwnArticles},
+      {"GET /admin/articles/{id}/revisions/diff", Permission::kWriteOwnArticles},
+      {"POST /admin/articles/{id}/revisions/{rev}/restore", Permission::kWriteOwnArticles},
   };
   return table;
 }
@@ -76,7 +87,11 @@ class AdminAccess : public ::testing::Test {
     site_ = new RunningSite(options);
     site_->AddUser("admin@example.com", Role::kAdmin, kPassword);
     site_->AddUser("editor@example.com", Role::kEditor, kPassword);
-    site_->AddUser("author@example.com", Role::kAuthor, kPassword, 1);
+    // The author writes article 1, so that the walk below ("{id}" -> 1) meets the role gate only, not
+    // the refusal of another author's article.
+    auto first = site_->storage().articles().FindById(1);
+    ASSERT_TRUE(first.ok());
+    site_->AddUser("author@example.com", Role::kAuthor, kPassword, first->author_id);
   }
   static void TearDownTestSuite() {
     delete site_;
@@ -205,6 +220,11 @@ TEST_F(AdminAccess, WithoutASessionEveryAdminRouteRedirectsToTheLoginPage) {
   for (const auto& [method, pattern] : GatedAdminRoutes(*site_)) {
     const std::string path = ConcretePath(pattern);
     const auto response = method == http::Method::kGet ? anonymous.Get(path) : anonymous.Post(path, {});
+    // Scripts' JSON addresses answer 401 instead (JsonClientsWithoutASessionGet401).
+    if (pattern.starts_with("/admin/api/")) {
+      EXPECT_EQ(response.status, 401u) << RouteKey(method, pattern);
+      continue;
+    }
     EXPECT_EQ(response.status, 302u) << RouteKey(method, pattern);
     EXPECT_TRUE(response.Header("Location").starts_with("/admin/login?next=")) << RouteKey(method, pattern);
   }

@@ -151,6 +151,28 @@ TEST_F(UserCliTest, UserAddTakesThePasswordFromTheFirstLineOfStandardInput) {
   EXPECT_TRUE(PasswordIs("zoe@example.org", kPassword));
 }
 
+TEST_F(UserCliTest, UserAddLinksAnAuthorToTheirProfileBySlug) {
+  ASSERT_EQ(Run({"demo", Site(), "--articles", "3"}).exit_code, 0);
+  auto authors = Open()->catalog().ListAuthors();
+  ASSERT_TRUE(authors.ok() && !authors->empty());
+  const domain::Author& profile = authors->front();
+
+  const RunResult unknown = Run({"user", "add", Site(), "--email", "amy@example.org", "--name", "Amy", "--role",
+                                 "author", "--author", "no-such-profile"});  // refused before the password
+  EXPECT_EQ(unknown.exit_code, 2);
+  ExpectOneLineError(unknown);
+  EXPECT_THAT(unknown.err, HasSubstr("no author profile with the slug no-such-profile"));
+  EXPECT_TRUE(Users().empty());
+
+  const RunResult added = Run({"user", "add", Site(), "--email", "amy@example.org", "--name", "Amy", "--role",
+                               "author", "--author", profile.slug},
+                              std::string(kPassword) + "\n");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  const auto users = Users();
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_EQ(users[0].author_id, profile.id);
+}
+
 TEST_F(UserCliTest, UserAddRefusesAShortPasswordAndStoresNothing) {
   InitSite();
   const RunResult result = Run(

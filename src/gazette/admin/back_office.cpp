@@ -7,7 +7,10 @@ BackOffice::BackOffice(AdminContext context)
       pages_(ctx_),
       gate_(ctx_, pages_),
       login_(ctx_, pages_, gate_),
-      dashboard_(ctx_, pages_) {}
+      dashboard_(ctx_, pages_),
+      article_list_(ctx_, pages_),
+      article_edit_(ctx_, pages_),
+      article_revisions_(ctx_, pages_) {}
 
 bool BackOffice::Owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");
@@ -18,6 +21,9 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   // The order of the navigation is the order screens register in.
   dashboard_.Register(routes);
   login_.Register(router, routes);
+  article_list_.Register(routes);
+  article_edit_.Register(routes);
+  article_revisions_.Register(routes);
   // The stylesheet and scripts are needed by the login page, and hold nothing private.
   router.Get("/admin/assets/{kind}/{file}", [this](const http::Request& request) { return AssetFile(request); });
   router.SetPrefixFallback("/admin", [this](const http::Request& request) { return UnknownAddress(request); });

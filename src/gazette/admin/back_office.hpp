@@ -8,6 +8,9 @@
 #include "gazette/admin/admin_context.hpp"
 #include "gazette/admin/admin_gate.hpp"
 #include "gazette/admin/admin_pages.hpp"
+#include "gazette/admin/article_edit_screen.hpp"
+#include "gazette/admin/article_list_screen.hpp"
+#include "gazette/admin/article_revisions_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
 #include "gazette/http/request.hpp"
@@ -41,6 +44,9 @@ class BackOffice {
   AdminGate gate_;
   LoginScreen login_;
   DashboardScreen dashboard_;
+  ArticleListScreen article_list_;
+  ArticleEditScreen article_edit_;
+  ArticleRevisionsScreen article_revisions_;
 };
 
 }  // namespace gazette::admin

@@ -73,6 +73,18 @@ Status AddUser(const AddUserOptions& options, const PasswordSource& password, st
   auto email = accounts::NormaliseEmail(options.email);
   if (!email.ok()) return std::move(email).error();
   if (auto name = accounts::NormaliseUserName(options.name); !name.ok()) return std::move(name).error();
+  std::optional<std::int64_t> author_id;
+  if (!options.author_slug.empty()) {
+    auto author = (*site)->storage->catalog().FindAuthorBySlug(options.author_slug);
+    if (!author.ok()) {
+      if (author.error().code != ErrorCode::kNotFound) return std::move(author).error();
+      return MakeError(ErrorCode::kInvalid,
+                       fmt::format("there is no author profile with the slug {}; the public page of a profile "
+                                   "is /author/SLUG",
+                                   options.author_slug));
+    }
+    author_id = author->id;
+  }
   if ((*site)->users->FindByEmail(*email).ok()) {
     return MakeError(
         ErrorCode::kConflict,
@@ -83,7 +95,7 @@ Status AddUser(const AddUserOptions& options, const PasswordSource& password, st
 
   auto secret = password();
   if (!secret.ok()) return std::move(secret).error();
-  accounts::NewUserRequest request{*email, options.name, *role, std::nullopt, std::move(secret).value()};
+  accounts::NewUserRequest request{*email, options.name, *role, author_id, std::move(secret).value()};
   auto user = (*site)->users->AddUser(request, accounts::Actor::CommandLine());
   if (!user.ok()) return std::move(user).error();
   out << fmt::format("Added {} {} (user {}).\n", domain::RoleName(user->role), user->email, user->id);

@@ -17,6 +17,8 @@ struct AddUserOptions {
   std::string email;
   std::string name;
   std::string role;  ///< admin, editor or author
+  /// The slug of the public author profile the user writes as (an author needs one to write); empty: none.
+  std::string author_slug;
 };
 
 /// Adds a user to the site in options.dir and reports it on out. password is asked for only after the

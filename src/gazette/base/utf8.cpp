@@ -59,10 +59,10 @@ std::size_t CodePointCount(std::string_view text) noexcept {
   return count;
 }
 
-bool HasControlCharacter(std::string_view text) noexcept {
+bool HasControlCharacter(std::string_view text, std::string_view allowed) noexcept {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<std::uint8_t>(text[i]);
-    if (c < 0x20 || c == 0x7F) return true;
+    if ((c < 0x20 || c == 0x7F) && allowed.find(static_cast<char>(c)) == std::string_view::npos) return true;
     // U+0080..U+009F are encoded as C2 80..C2 9F.
     if (c == 0xC2 && i + 1 < text.size()) {
       const auto next = static_cast<std::uint8_t>(text[i + 1]);

@@ -13,8 +13,10 @@ bool IsValidUtf8(std::string_view text) noexcept;
 /// Number of code points in text. Precondition: IsValidUtf8(text).
 std::size_t CodePointCount(std::string_view text) noexcept;
 
-/// True when text holds a C0 control, DEL or a C1 control (U+0080..U+009F).
-bool HasControlCharacter(std::string_view text) noexcept;
+/// True when text holds a C0 control, DEL or a C1 control (U+0080..U+009F), other than the ASCII controls
+/// listed in allowed ("\n\t" for Markdown, "\t\r\n" for what a textarea sends). One-line values allow
+/// none: a newline in a site name would end up in headers and feeds, and U+0085 is a line break to some.
+bool HasControlCharacter(std::string_view text, std::string_view allowed = {}) noexcept;
 
 /// The longest prefix of text of at most max_bytes that does not end inside a UTF-8 sequence.
 /// Precondition: IsValidUtf8(text).

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "gazette/base/utf8.hpp"
 #include "gazette/domain/article.hpp"
 #include "gazette/domain/slug.hpp"
 #include "gazette/editorial/local_date_time.hpp"
@@ -15,6 +16,9 @@ namespace {
 char AsciiLower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
+
+/// Markdown is multi-line and may be indented with tabs; line ends are LF once normalised.
+constexpr std::string_view kMarkdownControls = "\n\t";
 
 bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -33,7 +37,7 @@ std::string TextProblem(std::string_view text, std::size_t max_bytes, bool multi
   }
   if (!IsValidUtf8(text))
     return "This holds bytes that are not valid UTF-8 text; paste it again as plain text.";
-  if (HasControlCharacter(text, multi_line)) {
+  if (HasControlCharacter(text, multi_line ? kMarkdownControls : std::string_view{})) {
     return multi_line ? "This holds invisible control characters; remove them (paste as plain text)."
                       : "This must be one line without invisible control characters.";
   }
@@ -67,7 +71,7 @@ void CheckTitle(const ArticleInput& input, Errors& errors, CheckedInput& out) {
     return;
   }
   out.title = std::string(title);
-  const std::size_t characters = CountCodePoints(out.title);
+  const std::size_t characters = CodePointCount(out.title);
   if (characters == 0) {
     errors.Add("title", "Give the article a title.");
   } else if (characters > kMaxTitleCharacters) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "gazette/http/detail/percent_decoding.hpp"
+#include "gazette/base/utf8.hpp"
 #include "gazette/http/target.hpp"
 
 namespace gazette::http {
@@ -12,25 +13,9 @@ Error Invalid(std::string message) {
   return MakeError(ErrorCode::kInvalid, std::move(message));
 }
 
-/// U+0080..U+009F (C1 controls) in valid UTF-8: invisible, and some software takes U+0085 for a line break.
-bool HasC1Control(std::string_view utf8) noexcept {
-  for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
-    if (static_cast<unsigned char>(utf8[i]) == 0xc2 && static_cast<unsigned char>(utf8[i + 1]) >= 0x80 &&
-        static_cast<unsigned char>(utf8[i + 1]) <= 0x9f) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/// Tab, CR and LF come from textareas; every other control character is refused.
-bool HasControlOtherThanLineBreaksAndTab(std::string_view text) noexcept {
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (detail::IsControlByte(byte) && c != '\t' && c != '\r' && c != '\n') return true;
-  }
-  return HasC1Control(text);
-}
+/// Tab, CR and LF come from textareas; every other control character (C1 included: invisible, and some
+/// software takes U+0085 for a line break) is refused.
+constexpr std::string_view kTextareaControls = "\t\r\n";
 
 Status CheckName(std::string_view name, const FormLimits& limits) {
   // The name is not quoted in these messages: it is not yet known to be printable.
@@ -39,7 +24,7 @@ Status CheckName(std::string_view name, const FormLimits& limits) {
     return Invalid(fmt::format("a form field name is longer than {} bytes", limits.max_name_bytes));
   }
   if (!IsValidUtf8(name)) return Invalid("a form field name is not valid UTF-8");
-  if (detail::HasControlCharacter(name) || HasC1Control(name)) {
+  if (HasControlCharacter(name)) {
     return Invalid("a form field name holds a control character");
   }
   return OkStatus();
@@ -50,7 +35,7 @@ Status CheckValue(std::string_view name, std::string_view value) {
   if (value.find('\0') != std::string_view::npos) {
     return Invalid(fmt::format("field \"{}\" holds a NUL character", name));
   }
-  if (HasControlOtherThanLineBreaksAndTab(value)) {
+  if (HasControlCharacter(value, kTextareaControls)) {
     return Invalid(fmt::format("field \"{}\" holds a control character", name));
   }
   return OkStatus();

@@ -4,6 +4,7 @@
 
 #include "gazette/http/detail/header_syntax.hpp"
 #include "gazette/http/detail/percent_decoding.hpp"
+#include "gazette/base/utf8.hpp"
 #include "gazette/http/target.hpp"
 
 namespace gazette::http {
@@ -112,7 +113,7 @@ Status CheckFieldName(std::string_view name, std::size_t number, const Multipart
   if (name.size() > limits.max_name_bytes) {
     return Invalid(fmt::format("part {} has a name longer than {} bytes", number, limits.max_name_bytes));
   }
-  if (!IsValidUtf8(name) || detail::HasControlCharacter(name)) {
+  if (!IsValidUtf8(name) || HasControlCharacter(name)) {
     return Invalid(fmt::format("part {} has a name that is not valid UTF-8 text", number));
   }
   return OkStatus();
@@ -161,7 +162,7 @@ Result<Disposition> ParseDisposition(std::string_view value, std::size_t number,
   if (auto status = CheckFieldName(*name, number, limits); !status) return std::move(status).error();
   Disposition disposition{std::move(*name), std::nullopt};
   if (filename) {
-    if (!IsValidUtf8(*filename) || detail::HasControlCharacter(*filename)) {
+    if (!IsValidUtf8(*filename) || HasControlCharacter(*filename)) {
       return Invalid(fmt::format("part {} has a file name that is not valid UTF-8 text", number));
     }
     const std::string_view base = LastPathComponent(*filename);

@@ -1,13 +1,10 @@
 #include "gazette/http/target.hpp"
 
-#include <cstdint>
-
 #include "gazette/http/detail/percent_decoding.hpp"
 
 namespace gazette::http {
 namespace {
 
-using detail::HasControlCharacter;
 using detail::PercentDecode;
 
 Error Invalid(std::string message) {
@@ -15,38 +12,6 @@ Error Invalid(std::string message) {
 }
 
 }  // namespace
-
-bool IsValidUtf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    const unsigned char lead = *p;
-    if (lead < 0x80) {
-      ++p;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    std::uint32_t min_code = 0;
-    if ((lead & 0xe0) == 0xc0) {
-      length = 2, code = lead & 0x1f, min_code = 0x80;
-    } else if ((lead & 0xf0) == 0xe0) {
-      length = 3, code = lead & 0x0f, min_code = 0x800;
-    } else if ((lead & 0xf8) == 0xf0) {
-      length = 4, code = lead & 0x07, min_code = 0x10000;
-    } else {
-      return false;  // a continuation byte without a lead, or 0xf8..0xff
-    }
-    if (static_cast<std::size_t>(end - p) < length) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((p[k] & 0xc0) != 0x80) return false;
-      code = (code << 6) | (p[k] & 0x3f);
-    }
-    if (code < min_code || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
-    p += length;
-  }
-  return true;
-}
 
 Result<std::string> DecodePath(std::string_view raw_path) {
   std::string path;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gazette/base/result.hpp"
+#include "gazette/base/utf8.hpp"
 
 namespace gazette::http {
 
@@ -17,9 +18,6 @@ struct Target {
   std::string path;   ///< decoded, valid UTF-8, no control characters, starts with '/'
   QueryParams query;  ///< decoded name/value pairs in request order
 };
-
-/// True when text is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
-bool IsValidUtf8(std::string_view text) noexcept;
 
 /// Decodes a path: %XX escapes (both hex digits required) and nothing else ('+' stays '+').
 /// kInvalid on a bad escape, invalid UTF-8, or a control character (NUL included) after decoding.

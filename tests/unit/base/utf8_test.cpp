@@ -11,6 +11,7 @@ TEST(Utf8, AcceptsWellFormedTextInEveryLength) {
   EXPECT_TRUE(IsValidUtf8(""));
   EXPECT_TRUE(IsValidUtf8("plain ASCII"));
   EXPECT_TRUE(IsValidUtf8("Łódź — 東京 🦉"));
+  EXPECT_TRUE(IsValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
 }
 
 TEST(Utf8, RefusesMalformedSequences) {
@@ -37,6 +38,17 @@ TEST(Utf8, FindsC0DelAndC1Controls) {
   EXPECT_TRUE(HasControlCharacter("a\x7f"));
   EXPECT_TRUE(HasControlCharacter("a\xc2\x85"));  // U+0085 NEXT LINE
   EXPECT_FALSE(HasControlCharacter("\xc2\xa0"));  // U+00A0 NO-BREAK SPACE is not a control
+}
+
+TEST(Utf8, LetsThroughOnlyTheControlsAllowed) {
+  EXPECT_FALSE(HasControlCharacter("Line one\nLine two\tindented", "\n\t"));
+  EXPECT_TRUE(HasControlCharacter("Line one\r\nLine two", "\n\t"));
+  EXPECT_FALSE(HasControlCharacter("Line one\r\nLine two", "\t\r\n"));
+  EXPECT_TRUE(HasControlCharacter(std::string_view("nul\0inside", 10), "\n\t"));
+  EXPECT_TRUE(HasControlCharacter("escape\x1B[31m", "\n\t"));
+  // Allowing ASCII controls never lets a C1 control or DEL through.
+  EXPECT_TRUE(HasControlCharacter("a\xc2\x85", "\t\r\n"));
+  EXPECT_TRUE(HasControlCharacter("a\x7f", "\t\r\n"));
 }
 
 TEST(Utf8, TruncatesWithoutSplittingACharacter) {

@@ -73,21 +73,5 @@ TEST(IsDnsName, FollowsRfc1123) {
   EXPECT_FALSE(IsDnsName("1.2.3.999"));
 }
 
-TEST(Utf8, ValidatesAndCounts) {
-  EXPECT_TRUE(IsValidUtf8("Łódź"));
-  EXPECT_EQ(CodePointCount("Łódź"), 4u);
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("abc\xE2\x82"));       // cut short
-}
-
-TEST(Utf8, FindsControlCharacters) {
-  EXPECT_FALSE(HasControlCharacter("plain text, Łódź"));
-  EXPECT_TRUE(HasControlCharacter("a\tb"));
-  EXPECT_TRUE(HasControlCharacter("a\x7F"));
-  EXPECT_TRUE(HasControlCharacter("a\xC2\x85"));  // U+0085 NEXT LINE
-}
-
 }  // namespace
 }  // namespace gazette::config::detail

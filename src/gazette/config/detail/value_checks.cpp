@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "gazette/base/time_zone.hpp"
+#include "gazette/base/utf8.hpp"
 #include "gazette/config/detail/text.hpp"
 #include "gazette/config/limits.hpp"
 

@@ -36,11 +36,4 @@ bool IsControlByte(unsigned char byte) noexcept {
   return byte < 0x20 || byte == 0x7f;
 }
 
-bool HasControlCharacter(std::string_view text) noexcept {
-  for (const char c : text) {
-    if (IsControlByte(static_cast<unsigned char>(c))) return true;
-  }
-  return false;
-}
-
 }  // namespace gazette::http::detail

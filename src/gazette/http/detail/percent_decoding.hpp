@@ -15,7 +15,4 @@ bool PercentDecode(std::string_view raw, bool plus_is_space, std::string& out);
 /// True for C0 controls (NUL included) and DEL: never meaningful in a path or a name.
 bool IsControlByte(unsigned char byte) noexcept;
 
-/// True when text holds a C0 control or DEL.
-bool HasControlCharacter(std::string_view text) noexcept;
-
 }  // namespace gazette::http::detail
