@@ -98,6 +98,17 @@ TEST_F(AdminDashboard, TheReviewQueueShowsASubmittedDraftWithALinkToIt) {
   EXPECT_EQ(queue.find("Still being written"), std::string::npos) << queue;
 }
 
+TEST_F(AdminDashboard, ALongQueueShowsItsFirstRowsAndLinksToTheWholeQueue) {
+  for (int i = 0; i < 12; ++i) {
+    AddArticle("Queued draft " + std::to_string(i), ArticleState::kDraft, std::nullopt, true, own_author_);
+  }
+  const std::string queue = Card(Dashboard("editor@example.com"), "queue");
+  EXPECT_EQ(CountOf(queue, ">Queued draft "), 10u) << queue;
+  EXPECT_NE(queue.find("<a href=\"/admin/articles?state=review\">All 12</a>"), std::string::npos) << queue;
+  // Oldest first: the longest wait is at the top.
+  EXPECT_LT(queue.find(">Queued draft 0<"), queue.find(">Queued draft 1<"));
+}
+
 TEST_F(AdminDashboard, AnAuthorSeesOnlyTheirOwnDraftsAndScheduledArticles) {
   AddArticle("My draft on trams", ArticleState::kDraft, std::nullopt, true, own_author_);
   AddArticle("Someone else's draft", ArticleState::kDraft, std::nullopt, true, other_author_);

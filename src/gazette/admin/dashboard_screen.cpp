@@ -76,11 +76,13 @@ Status DashboardScreen::AddReviewQueue(const AdminRequest& request, render::View
   if (scope.everyone) {
     queue.set("heading", std::string("Waiting for review"));
     queue.set("empty", std::string("No draft is waiting for review."));
+    queue.set("all_url", std::string("/admin/articles?state=review"));
     filter.review_requested_only = true;
     filter.descending = false;
   } else {
     queue.set("heading", std::string("Your drafts"));
     queue.set("empty", std::string("You have no drafts."));
+    queue.set("all_url", std::string("/admin/articles?state=draft"));
     filter.author_id = scope.author_id;
   }
   render::View items{render::View::type::list};
