@@ -3,7 +3,7 @@
 // stopped and its site removed, by SIGKILL if SIGTERM is not enough. The browser pages are made in the
 // browser; the server tests use the real binary and a stand-in that misbehaves (support/fake_gazette.mjs).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -93,6 +93,27 @@ describe('gazette server for a test file', () => {
     const stopped = await server.stop();
     assert.equal(stopped.code, 0, stopped.output);
     assert.equal(existsSync(server.dir), false, 'the site directory is removed');
+  });
+
+  test('users are added before the server starts, each password on standard input', options, async () => {
+    const server = await GazetteServer.start({
+      binary: fake,
+      users: [{ email: 'ed@example.com', name: 'Ed', role: 'editor', password: 'pass phrase one' },
+              { email: 'al@example.com', name: 'Al', role: 'author', password: 'pass phrase two' }],
+    });
+    try {
+      assert.equal(readFileSync(`${server.dir}/users.txt`, 'utf8'),
+                   'ed@example.com editor pass phrase one\nal@example.com author pass phrase two\n');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a user that gazette refuses fails start() with its message', options, async () => {
+    await assert.rejects(
+      GazetteServer.start({ binary: fake, users: [{ email: 'x@example.com', name: 'X', role: 'owner',
+                                                    password: 'pass phrase' }] }),
+      /gazette user add x@example.com failed \(exit 2\):\ngazette: unknown role 'owner'/);
   });
 
   test('a server that fails at start fails start() with its output, without waiting', options, async () => {

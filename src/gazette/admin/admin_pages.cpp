@@ -77,6 +77,8 @@ render::View AdminPages::AnonymousView(std::string_view title) const {
   view.set("page_title", std::string(title));
   view.set("stylesheet_url", ctx_.assets.UrlFor("css/admin.css").value_or("/admin/assets/css/admin.css"));
   if (auto script = ctx_.assets.UrlFor("js/admin.js")) view.set("script_url", *script);
+  // Without an icon of its own, every back-office page makes the browser ask for /favicon.ico (a 404).
+  view.set("icon_url", ctx_.assets.UrlFor("img/icon.svg").value_or("/admin/assets/img/icon.svg"));
   return view;
 }
 

@@ -16,6 +16,8 @@ constexpr double kLeft = 56;    // room for the y-axis figures
 constexpr double kBottom = 24;  // room for the dates
 constexpr double kTop = 8;
 
+}  // namespace
+
 std::string Thousands(std::int64_t value) {
   std::string digits = std::to_string(value);
   std::string out;
@@ -26,8 +28,6 @@ std::string Thousands(std::int64_t value) {
   }
   return out;
 }
-
-}  // namespace
 
 std::int64_t RoundAxisMaximum(std::int64_t value) {
   if (value <= 1) return 1;

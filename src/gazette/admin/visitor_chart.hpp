@@ -25,4 +25,7 @@ std::string VisitorChartSvg(const std::vector<ChartDay>& days, LocalDate from, L
 /// The smallest "round" number (1, 2 or 5 times a power of ten) at or above value; 1 for value <= 1.
 std::int64_t RoundAxisMaximum(std::int64_t value);
 
+/// value with its thousands grouped by commas ("53,860,060"), as the public counter shows figures.
+std::string Thousands(std::int64_t value);
+
 }  // namespace gazette::admin

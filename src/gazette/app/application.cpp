@@ -12,6 +12,7 @@
 
 #include "gazette/accounts/account_services.hpp"
 #include "gazette/admin/back_office.hpp"
+#include "gazette/app/periodic_task.hpp"
 #include "gazette/app/theme_location.hpp"
 #include "gazette/base/time_zone.hpp"
 #include "gazette/editorial/article_editor.hpp"
@@ -53,6 +54,7 @@ struct Application::Impl {
   std::unique_ptr<admin::BackOffice> back_office;
   std::shared_ptr<http::Router> router;
   std::unique_ptr<http::Server> server;
+  std::unique_ptr<PeriodicTask> maintenance;
   bool running = false;
 };
 
@@ -61,6 +63,21 @@ namespace {
 /// Where the back office takes file uploads: the one path prefix with [server] max_upload_bytes as its
 /// body limit.
 constexpr std::string_view kMediaUploadPrefix = "/admin/media";
+
+/// How often expired back-office sessions are deleted. They are refused anyway when they come back, so this
+/// only keeps the table small: hourly is plenty, and costs one indexed DELETE.
+constexpr std::chrono::hours kMaintenanceInterval{1};
+
+/// The storage maintenance run at start and then every kMaintenanceInterval. Failures are logged and the
+/// next run tries again: a busy database now and then must not stop the server.
+void RunMaintenance(accounts::Sessions& sessions) {
+  auto purged = sessions.PurgeExpired();
+  if (!purged.ok()) {
+    spdlog::warn("maintenance: expired sessions not purged: {}", purged.error().message);
+  } else if (*purged > 0) {
+    spdlog::info("maintenance: purged {} expired sessions", *purged);
+  }
+}
 
 Error WithContext(std::string_view context, Error error) {
   error.message = std::string(context) + ": " + error.message;
@@ -239,6 +256,11 @@ Status Application::Start() {
   impl.server = std::make_unique<http::Server>(options, std::move(router));
   if (auto status = impl.server->Start(); !status.ok()) return status;
   impl.running = true;
+  // The first run is here rather than on the task's thread, so that a server restarted more often than
+  // the interval still purges, and so that once Start returns the purge is done.
+  RunMaintenance(impl.accounts->sessions());
+  impl.maintenance = std::make_unique<PeriodicTask>(kMaintenanceInterval,
+                                                    [&impl] { RunMaintenance(impl.accounts->sessions()); });
   return OkStatus();
 }
 
@@ -246,6 +268,11 @@ std::uint16_t Application::port() const { return impl_->server ? impl_->server->
 
 void Application::Stop() {
   if (!impl_) return;
+  // First, and at once: the task wakes from its wait instead of finishing the hour.
+  if (impl_->maintenance) {
+    impl_->maintenance->Stop();
+    impl_->maintenance.reset();
+  }
   if (impl_->running) {
     impl_->server->Stop();
     impl_->running = false;

@@ -127,6 +127,14 @@ class ArticleStore {
   /// How many articles ListForEditors would show over all pages.
   virtual Result<std::int64_t> CountForEditors(const EditorArticleFilter& filter) = 0;
 
+  /// Articles that will appear by themselves later: scheduled or published with publish_at after now,
+  /// soonest first (ties by id), at most limit; only those of author_id when given. For the dashboard's
+  /// "scheduled" list, which the editors' list cannot give in that order without reading past articles.
+  /// kInvalid for a limit outside [0, 1000].
+  virtual Result<std::vector<EditorArticleRow>> ListUpcoming(Timestamp now,
+                                                             std::optional<std::int64_t> author_id,
+                                                             std::int64_t limit) = 0;
+
   /// Replaces the editable fields of article `article.id` (title, slug, country, category, author, Markdown
   /// and HTML, state, publish_at, unpublish_at, featured, featured_order, comments_open, review_requested,
   /// tags) when its stored version is still expected_version; sets updated_at to now, raises the version

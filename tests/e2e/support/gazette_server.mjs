@@ -34,18 +34,35 @@ function serverEnvironment(extra) {
 }
 
 /**
- * Runs `gazette ARGS...` to completion (killed after timeoutMs). Resolves with { code, stdout, stderr }
- * whatever the exit code: the caller decides what a failure means.
+ * Runs `gazette ARGS...` to completion (killed after timeoutMs). input, when given, is written to its
+ * standard input (how `gazette user add` takes a password); otherwise standard input is empty. Resolves
+ * with { code, stdout, stderr } whatever the exit code: the caller decides what a failure means.
  */
-export function runGazette(args, { env = {}, timeoutMs = timeouts.createSite, binary = gazetteBinary() } = {}) {
+export function runGazette(args, { env = {}, timeoutMs = timeouts.createSite, binary = gazetteBinary(),
+                                   input = '' } = {}) {
   return new Promise((resolve) => {
-    execFile(binary, args, { env: serverEnvironment(env), timeout: timeoutMs, killSignal: 'SIGKILL',
-                                     maxBuffer: 16 * 1024 * 1024 },
-             (error, stdout, stderr) => {
-               const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-               resolve({ code, signal: error?.signal ?? null, stdout, stderr });
-             });
+    const child = execFile(binary, args, { env: serverEnvironment(env), timeout: timeoutMs,
+                                           killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
+                           (error, stdout, stderr) => {
+                             const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+                             resolve({ code, signal: error?.signal ?? null, stdout, stderr });
+                           });
+    // A program that exits before reading all of it must not fail the test with EPIPE: its exit code says.
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
   });
+}
+
+/**
+ * Adds a back-office user to the site in dir with `gazette user add`, the password on standard input as
+ * an operator's script would pipe it. Throws with gazette's message when it refuses.
+ */
+export async function addUser(dir, { email, name, role, password }, { env = {}, binary = gazetteBinary() } = {}) {
+  const added = await runGazette(['user', 'add', dir, '--email', email, '--name', name, '--role', role],
+                                 { env, binary, input: `${password}\n` });
+  if (added.code !== 0) {
+    throw new Error(`gazette user add ${email} failed (exit ${added.code ?? added.signal}):\n${added.stderr}`);
+  }
 }
 
 /** GET url with the harness's own client (no User-Agent, so never counted as a visitor). */
@@ -69,8 +86,10 @@ export class GazetteServer {
    *   articles, seed           the demo content (`gazette demo --articles --seed`)
    *   name, tagline, timezone  the site's settings (`gazette demo --name --tagline --timezone`)
    *   env                      configuration overrides for the server, e.g. { GAZETTE_SITE_PAGE_SIZE: '5' }
-   *   prepare({ dir, gazette }) called after the site is created and before it is served, e.g. to add a
-   *                            user with `await gazette(['user', ...])` (gazette runs the binary on dir's site)
+   *   users                    back-office users to add before the server starts:
+   *                            [{ email, name, role, password }] (role: admin, editor or author)
+   *   prepare({ dir, gazette }) called after the site is created (and its users added) and before it is
+   *                            served; gazette(args, { input }) runs the binary, input on its stdin
    *   binary, stopTimeoutMs    another program than GAZETTE_BIN, another bound than timeouts.serverStop
    *                            (for the harness's own tests)
    */
@@ -169,8 +188,9 @@ export class GazetteServer {
     if (created.code !== 0) {
       throw new Error(`gazette demo failed (exit ${created.code ?? created.signal}):\n${created.stderr}`);
     }
+    for (const user of o.users ?? []) await addUser(this.dir, user, { env: o.env, binary: o.binary });
     if (o.prepare) {
-      const gazette = (args) => runGazette(args, { env: o.env, binary: o.binary });
+      const gazette = (args, { input } = {}) => runGazette(args, { env: o.env, binary: o.binary, input });
       await o.prepare({ dir: this.dir, gazette });
     }
   }

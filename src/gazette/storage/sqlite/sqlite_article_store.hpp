@@ -33,6 +33,8 @@ class SqliteArticleStore final : public ArticleStore {
   Result<std::vector<EditorArticleRow>> ListForEditors(const EditorArticleFilter& filter, std::int64_t offset,
                                                        std::int64_t limit) override;
   Result<std::int64_t> CountForEditors(const EditorArticleFilter& filter) override;
+  Result<std::vector<EditorArticleRow>> ListUpcoming(Timestamp now, std::optional<std::int64_t> author_id,
+                                                     std::int64_t limit) override;
   Result<std::int64_t> Update(const domain::Article& article, std::int64_t expected_version, Timestamp now,
                               std::optional<std::int64_t> user_id) override;
   Result<std::int64_t> SetState(std::span<const std::int64_t> ids, domain::ArticleState state, Timestamp now,
