@@ -75,8 +75,9 @@ http::Response MediaScreen::LibraryPage(AdminRequest& request, const UploadState
   view.set("items", grid);
   view.set("empty", items->empty());
   view.set("alt", upload.alt);
-  view.set("file_problem", upload.file_problem);
-  view.set("alt_problem", upload.alt_problem);
+  // Set only when there is one: to a template, an empty text is still a value, and would show an empty alert.
+  if (!upload.file_problem.empty()) view.set("file_problem", upload.file_problem);
+  if (!upload.alt_problem.empty()) view.set("alt_problem", upload.alt_problem);
   view.set("max_upload", ReadableBytes(static_cast<std::int64_t>(ctx_.media.limits().max_bytes)));
   render::View pagination;
   pagination.set("any", links.has_previous || links.has_next);
