@@ -172,6 +172,25 @@ TEST_F(AdminArticles, BulkPublishChangesTheSelectedArticlesAndReturnsToTheFilter
   EXPECT_EQ(Stored(a).state, ArticleState::kTrashed);
 }
 
+TEST_F(AdminArticles, PublishingAndDeletingAreInTheAuditLogWithWhoDidIt) {
+  auto editor = LoggedIn("editor@example.com");
+  const std::int64_t id = Create(editor, "Audited article", "publish");
+  ASSERT_EQ(editor.Post("/admin/articles/bulk", {{"ids", std::to_string(id)}, {"action", "trash"}}).status, 303u);
+
+  auto entries = site_->storage().accounts().ListAudit(0, 50);
+  ASSERT_TRUE(entries.ok()) << entries.error().message;
+  const std::string target = "article " + std::to_string(id);
+  std::vector<std::string> actions;
+  for (const auto& entry : *entries) {
+    if (entry.target != target) continue;
+    actions.push_back(entry.action);
+    EXPECT_TRUE(entry.user_id.has_value());
+    EXPECT_EQ(entry.ip, "127.0.0.1");
+  }
+  // Newest first.
+  EXPECT_EQ(actions, (std::vector<std::string>{"article.deleted", "article.published"}));
+}
+
 TEST_F(AdminArticles, BulkWithNothingSelectedChangesNothing) {
   auto editor = LoggedIn("editor@example.com");
   const auto response = editor.Post("/admin/articles/bulk", {{"action", "archive"}, {"sort", "title"}});

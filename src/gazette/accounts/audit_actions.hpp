@@ -23,6 +23,10 @@ inline constexpr std::string_view kArticleUpdated = "article.updated";
 inline constexpr std::string_view kArticlePublished = "article.published";
 inline constexpr std::string_view kArticleUnpublished = "article.unpublished";
 inline constexpr std::string_view kArticleDeleted = "article.deleted";
+inline constexpr std::string_view kArticleScheduled = "article.scheduled";
+inline constexpr std::string_view kArticleSubmitted = "article.submitted";
+inline constexpr std::string_view kArticleArchived = "article.archived";
+inline constexpr std::string_view kArticleRestored = "article.restored";
 
 inline constexpr std::string_view kCommentModerated = "comment.moderated";
 inline constexpr std::string_view kSettingsChanged = "settings.changed";

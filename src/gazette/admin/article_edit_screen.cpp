@@ -1,9 +1,12 @@
 #include "gazette/admin/article_edit_screen.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
 
+#include "gazette/admin/article_audit.hpp"
 #include "gazette/admin/record_id.hpp"
 #include "gazette/editorial/article_input.hpp"
 #include "gazette/render/markdown.hpp"
@@ -89,6 +92,7 @@ http::Response ArticleEditScreen::Create(AdminRequest& request) const {
     page.field_errors = outcome->field_errors;
     return Page(request, page, 400);
   }
+  RecordArticleAudit(ctx_, request, ArticleSaveAction(*form.mode, true), std::array{outcome->id});
   return http::Response::SeeOther(
       fmt::format("/admin/articles/{}?done={}", outcome->id, DoneCode(*form.mode, true)));
 }
@@ -148,6 +152,7 @@ http::Response ArticleEditScreen::Save(AdminRequest& request) const {
     page.field_errors = outcome->field_errors;
     return Page(request, page, 400);
   }
+  RecordArticleAudit(ctx_, request, ArticleSaveAction(*form.mode, false), std::array{*id});
   return http::Response::SeeOther(
       fmt::format("/admin/articles/{}?done={}", *id, DoneCode(*form.mode, false)));
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "gazette/admin/article_audit.hpp"
 #include "gazette/admin/article_list_query.hpp"
 #include "gazette/admin/record_id.hpp"
 #include "gazette/editorial/local_date_time.hpp"
@@ -208,6 +209,7 @@ http::Response ArticleListScreen::Bulk(AdminRequest& request) const {
   }
   auto changed = ctx_.editor.Transition(ids, *action, request.user());
   if (!changed.ok()) return pages_.ServiceError(request, changed.error());
+  RecordArticleAudit(ctx_, request, ArticleBulkAction(*action), ids, "bulk action");
   return http::Response::SeeOther(back + "done=bulk-done");
 }
 

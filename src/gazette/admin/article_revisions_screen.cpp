@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 
+#include "gazette/admin/article_audit.hpp"
+#include "gazette/accounts/audit_actions.hpp"
 #include "gazette/admin/record_id.hpp"
 #include "gazette/domain/text_diff.hpp"
 #include "gazette/editorial/local_date_time.hpp"
@@ -155,6 +158,8 @@ http::Response ArticleRevisionsScreen::Restore(AdminRequest& request) const {
     for (const auto& error : outcome->field_errors) message += " " + error.message;
     return pages_.Error(&request.http, 400, message, &request);
   }
+  RecordArticleAudit(ctx_, request, accounts::audit_action::kArticleRestored, std::array{*id},
+                     fmt::format("revision {}", *rev));
   return http::Response::SeeOther(fmt::format("/admin/articles/{}?done=restored", *id));
 }
 
