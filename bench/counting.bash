@@ -70,15 +70,39 @@ seed=0
 
 counting_field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }  # counting_field NAME "BENCH line"
 
+# With two CPUs or more, each instance and its wrk share one CPU of their own, and the two swap CPUs every
+# round: the machine becomes two like halves, whatever else runs weighs on both, and a difference between
+# the CPUs themselves cancels out over the rounds. BENCH_COUNTING_PIN=0 turns this off.
+counting_pin=${BENCH_COUNTING_PIN:-1}
+if [ "$counting_pin" = 1 ] && { [ "$(nproc)" -lt 2 ] || ! command -v taskset >/dev/null; }; then counting_pin=0; fi
+declare -A counting_cpu=([on]="" [off]="")
+
+counting_place() {  # round: pins each instance (all its threads) to its CPU for this round
+  [ "$counting_pin" = 1 ] || return 0
+  if [ $(($1 % 2)) = 1 ]; then counting_cpu=([on]=0 [off]=1); else counting_cpu=([on]=1 [off]=0); fi
+  local name
+  for name in "${counting_instances[@]}"; do
+    taskset -a -p -c "${counting_cpu[$name]}" "${instance_pid[$name]}" >/dev/null ||
+      die "could not pin the $name instance to CPU ${counting_cpu[$name]}"
+  done
+}
+
+counting_client() {  # instance case seconds seed: the wrk command line, pinned like its instance
+  local pin=""
+  [ "$counting_pin" = 1 ] && pin="taskset -c ${counting_cpu[$1]} env "
+  echo "$pin$(counting_command "$1" "$2" "$3" "$4")"
+}
+
 counting_pair() {  # case round: both instances under load at the same time, warm-up first
   local name report line requests rps p50 p99 errors cpu_us load
   local -A cpu_before cpu_after
   local -a clients
+  counting_place "$2"
   if [ "$warmup" -gt 0 ]; then
     clients=()
     for name in "${counting_instances[@]}"; do
       seed=$((seed + 1))
-      timeout $((warmup + 30)) bash -c "$(counting_command "$name" "$1" "$warmup" "$seed")" \
+      timeout $((warmup + 30)) bash -c "$(counting_client "$name" "$1" "$warmup" "$seed")" \
         >"$counting_out/wrk/$name-$1-r$2.txt.warmup" 2>&1 &
       clients+=($!)
     done
@@ -93,7 +117,7 @@ counting_pair() {  # case round: both instances under load at the same time, war
   clients=()
   for name in "${counting_instances[@]}"; do
     seed=$((seed + 1))
-    timeout $((duration + 30)) bash -c "$(counting_command "$name" "$1" "$duration" "$seed")" \
+    timeout $((duration + 30)) bash -c "$(counting_client "$name" "$1" "$duration" "$seed")" \
       >"$counting_out/wrk/$name-$1-r$2.txt" 2>&1 &
     clients+=($!)
   done
@@ -123,6 +147,7 @@ echo "== wrk, front page, $counting_c connections per instance: $rounds rounds o
 echo "   Both instances are loaded at the same time, so that whatever else the machine does in a round weighs"
 echo "   on both alike; each server has the same number of threads, so the scheduler shares the cores evenly"
 echo "   between them, and the ratio of their requests/s is the ratio of their work per request."
+[ "$counting_pin" = 1 ] && echo "   Each instance and its wrk run on one CPU of their own (taskset), swapping CPUs every round."
 echo "  $(counting_command on returning "$duration" 0)"
 echo "  $(counting_command on new "$duration" N)"
 echo "  (the same against the other instance at the same time; N is a new number for every run, warm-ups included)"
@@ -152,7 +177,7 @@ echo "memory:       resident $(mb "$rss_on") counting, $(mb "$rss_off") not coun
 
 echo
 echo "== summary (median of $rounds rounds; $threads server threads; wrk $wrk_threads threads, $counting_c connections, ${duration} s)"
-awk -F'\t' -v threshold="$counting_threshold" '
+awk -F'\t' -v threshold="$counting_threshold" -v paired="$counting_pin" '
   function median(list,   n, v, i, j, t) {
     n = split(list, v, " ")
     for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
@@ -177,6 +202,13 @@ awk -F'\t' -v threshold="$counting_threshold" '
       n = split(ratios, list, " ")
       for (i = 1; i <= n; i++) shown = shown (i > 1 ? "," : "") sprintf("%.3f", list[i])
       ratio = median(ratios)
+      # Pinned: rounds 2k-1 and 2k put each instance once on each CPU; their geometric mean cancels a
+      # difference between the CPUs, and the median of these pairs is the figure.
+      if (paired == 1 && n >= 2) {
+        pairs = ""
+        for (i = 1; i + 1 <= n; i += 2) pairs = pairs " " sqrt(list[i] * list[i + 1])
+        ratio = median(pairs)
+      }
       printf "%-10s %10.0f %9.2f %9.1f  %10.0f %9.2f %9.1f  %7.3f %9s %+9.1f  %s%s\n", key,
         median(rps["on", key]), median(p99["on", key]) / 1000, median(cpu["on", key]),
         median(rps["off", key]), median(p99["off", key]) / 1000, median(cpu["off", key]),
@@ -185,6 +217,10 @@ awk -F'\t' -v threshold="$counting_threshold" '
     }
   }' "$counting_results"
 echo
-echo "ratio: median of the per-round (counting on req/s) / (counting off req/s); CPU diff: median per-round difference of server CPU per request, on - off (us)"
+if [ "$counting_pin" = 1 ]; then
+  echo "ratio: per round, (counting on req/s) / (counting off req/s); the figure is the median over pairs of rounds (1-2, 3-4, ...) of the geometric mean of the pair, in which each instance had each CPU once; CPU diff: median per-round difference of server CPU per request, on - off (us)"
+else
+  echo "ratio: median of the per-round (counting on req/s) / (counting off req/s); CPU diff: median per-round difference of server CPU per request, on - off (us)"
+fi
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "raw figures: bench/out/counting/results.tsv; wrk reports: bench/out/counting/wrk/; this output: bench/out/counting.log"
