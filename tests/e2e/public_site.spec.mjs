@@ -108,7 +108,7 @@ describe('public site', () => {
 
     await front.goToTop.click();
     await waitUntil(() => front.isInViewport(front.siteName),
-                    { what: 'the site name to be in sight after "Go to top"' });
+                    { what: 'the site name to be in sight after "Go to top"', timeoutMs: timeouts.action });
   });
 
   test('"Go to top" scrolls to the very top, visitor counter and date in sight', options, async () => {
@@ -118,7 +118,8 @@ describe('public site', () => {
     await front.goToTop.click();
     await waitUntil(async () => (await front.scrollTop()) === 0 && (await front.isInViewport(front.counter)) &&
                                 (await front.isInViewport(front.date)),
-                    { what: 'the page to be scrolled to its top, counter and date in sight', timeoutMs: 5_000 });
+                    { what: 'the page to be scrolled to its top, counter and date in sight',
+                      timeoutMs: timeouts.action });
   });
 
   test('a teaser leads to its article, and Back returns to the front page', options, async () => {

@@ -1,5 +1,6 @@
 // The parts every public page shares: the header (visitor counter, today's date, site name, tagline,
 // category navigation) and the footer ("Go to top"). Page objects extend it.
+import { timeouts } from '../timeouts.mjs';
 import { waitUntil } from '../wait.mjs';
 
 /** Figures as the counter prints them ("53,860,060") to numbers. */
@@ -43,11 +44,17 @@ export class SiteChrome {
 
   /** Scrolls to the very end of the page as a reader would (End key) and waits until it got there. */
   async scrollToBottom() {
-    await this.page.keyboard.press('End');
-    await waitUntil(() => this.page.evaluate(
+    const atEnd = () => this.page.evaluate(
       () => window.scrollY > 0 &&
-            Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1),
-    { what: 'the page to be scrolled to its end' });
+            Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1);
+    await this.page.keyboard.press('End');
+    // On a busy machine the first key press can land before the page takes keys, or the page can grow
+    // after it (images, fonts): press End again until the end stays reached.
+    await waitUntil(async () => {
+      if (await atEnd()) return true;
+      await this.page.keyboard.press('End');
+      return false;
+    }, { what: 'the page to be scrolled to its end', timeoutMs: timeouts.action, intervalMs: 200 });
   }
 
   /** True when the element is inside the window (at least partly). */
