@@ -33,7 +33,8 @@ class VisitorSet {
   void Clear();
   /// Identities inserted since the last call, in no particular order (for the flusher to persist). Until
   /// taken they cost 8 bytes each on top of MemoryBytes(): transient, bounded by one flush interval's new
-  /// visitors when the flusher calls this every interval.
+  /// visitors when the flusher calls this every interval. Also files the new identities into the compact
+  /// store, in the calling thread (see visitor_set.cpp for why that is the flusher's and not a request's).
   std::vector<std::uint64_t> TakeNew();
 
  private:

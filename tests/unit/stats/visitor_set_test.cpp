@@ -82,10 +82,44 @@ TEST(VisitorSet, TakeNewReturnsEachNewIdentityOnce) {
   EXPECT_EQ(set.size(), 1001u);
 }
 
+TEST(VisitorSet, FindsANewIdentityBeforeAndAfterItIsFiled) {
+  VisitorSet set;
+  for (std::uint64_t i = 0; i < 100; ++i) EXPECT_TRUE(set.Insert(Mixed(i)));
+  // Waiting to be filed: found, not new again, counted, and not yet in the compact store.
+  EXPECT_EQ(set.MemoryBytes(), 0u);
+  EXPECT_TRUE(set.Contains(Mixed(42)));
+  EXPECT_FALSE(set.Insert(Mixed(42)));
+  EXPECT_EQ(set.size(), 100u);
+  EXPECT_EQ(set.TakeNew().size(), 100u);
+  // Filed: the same answers.
+  EXPECT_GT(set.MemoryBytes(), 0u);
+  EXPECT_TRUE(set.Contains(Mixed(42)));
+  EXPECT_FALSE(set.Insert(Mixed(42)));
+  EXPECT_FALSE(set.Contains(Mixed(100)));
+  EXPECT_EQ(set.size(), 100u);
+}
+
+TEST(VisitorSet, ABurstOnOneStripeIsFiledWithoutWaitingForTakeNew) {
+  VisitorSet set;
+  // 1,000 identities of one bucket (one stripe): beyond the waiting list's bound, the inserts file them.
+  for (std::uint64_t i = 0; i < 1000; ++i) EXPECT_TRUE(set.Insert(0x4242000000000000ull | i));
+  EXPECT_GT(set.MemoryBytes(), 0u);
+  for (std::uint64_t i = 0; i < 1000; ++i) EXPECT_FALSE(set.Insert(0x4242000000000000ull | i));
+  // Filed or waiting, each is taken once as new.
+  auto taken = set.TakeNew();
+  std::sort(taken.begin(), taken.end());
+  ASSERT_EQ(taken.size(), 1000u);
+  EXPECT_EQ(taken.front(), 0x4242000000000000ull);
+  EXPECT_EQ(taken.back(), 0x4242000000000000ull | 999);
+  EXPECT_TRUE(std::adjacent_find(taken.begin(), taken.end()) == taken.end());
+}
+
 TEST(VisitorSet, ClearForgetsEverything) {
   VisitorSet set;
   for (std::uint64_t i = 0; i < 10000; ++i) set.Insert(Mixed(i));
+  set.TakeNew();  // files them into the buckets
   EXPECT_GT(set.MemoryBytes(), 0u);
+  for (std::uint64_t i = 10000; i < 10100; ++i) set.Insert(Mixed(i));  // and some still waiting
   set.Clear();
   EXPECT_EQ(set.size(), 0u);
   EXPECT_EQ(set.MemoryBytes(), 0u);
