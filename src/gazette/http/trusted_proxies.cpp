@@ -70,19 +70,30 @@ std::optional<IpAddress> ParseNode(std::string_view node) {
   return address;
 }
 
-// "a, b , c" -> "a", "b", "c": X-Forwarded-For ("client, proxy1, proxy2", each proxy appending the address
-// it received from) and the elements of Forwarded.
-std::vector<std::string_view> SplitAtCommas(std::string_view header) {
-  std::vector<std::string_view> nodes;
-  std::size_t start = 0;
-  while (start <= header.size()) {
-    std::size_t comma = header.find(',', start);
-    if (comma == std::string_view::npos) comma = header.size();
-    nodes.push_back(Trim(header.substr(start, comma - start)));
-    start = comma + 1;
+// "a, b , c" read from the right: "c", "b", "a". X-Forwarded-For is "client, proxy1, proxy2", each proxy
+// appending the address it received from, and the walk starts at the nearest proxy. No vector: this runs
+// for every counted page view behind a proxy.
+class NodesFromTheRight {
+ public:
+  explicit NodesFromTheRight(std::string_view header) : rest_(header) {}
+
+  /// The next node to the left, or nothing when the header is used up.
+  std::optional<std::string_view> Next() {
+    if (done_) return std::nullopt;
+    const std::size_t comma = rest_.rfind(',');
+    if (comma == std::string_view::npos) {
+      done_ = true;
+      return Trim(rest_);
+    }
+    const std::string_view node = Trim(rest_.substr(comma + 1));
+    rest_ = rest_.substr(0, comma);
+    return node;
   }
-  return nodes;
-}
+
+ private:
+  std::string_view rest_;
+  bool done_ = false;
+};
 
 bool IsTokenChar(char c) {
   // RFC 9110 section 5.6.2 tchar.
@@ -126,15 +137,6 @@ std::string_view ForwardedFor(std::string_view element) {
   return node.value_or(std::string_view());
 }
 
-// Forwarded (RFC 7239 section 4): the for= value of each element, left to right. Elements are split at
-// every comma: no value a proxy writes (addresses, ports, protocols, host names) contains one, and a
-// client's garbage on the left then spoils only its own element, not the proxies' on its right.
-std::vector<std::string_view> SplitForwarded(std::string_view header) {
-  std::vector<std::string_view> nodes = SplitAtCommas(header);
-  for (auto& node : nodes) node = ForwardedFor(node);
-  return nodes;
-}
-
 }  // namespace
 
 Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& cidrs) {
@@ -167,12 +169,16 @@ std::string TrustedProxies::ClientAddress(std::string_view peer, std::string_vie
 
   x_forwarded_for = Trim(x_forwarded_for);
   forwarded = Trim(forwarded);
-  const std::vector<std::string_view> nodes = !x_forwarded_for.empty() ? SplitAtCommas(x_forwarded_for)
-                                              : !forwarded.empty()     ? SplitForwarded(forwarded)
-                                                                       : std::vector<std::string_view>();
-  std::size_t hops = 0;
-  for (auto node = nodes.rbegin(); node != nodes.rend() && hops < kMaxHops; ++node, ++hops) {
-    const auto address = ParseNode(*node);
+  // Forwarded (RFC 7239 section 4) counts only when X-Forwarded-For is absent; its nodes are the for=
+  // values of its elements. Elements are split at every comma: no value a proxy writes (addresses, ports,
+  // protocols, host names) contains one, and a client's garbage on the left then spoils only its own
+  // element, not the proxies' on its right.
+  const bool from_forwarded = x_forwarded_for.empty();
+  NodesFromTheRight nodes(from_forwarded ? forwarded : x_forwarded_for);
+  for (std::size_t hops = 0; hops < kMaxHops; ++hops) {
+    const auto node = nodes.Next();
+    if (!node) break;
+    const auto address = ParseNode(from_forwarded ? ForwardedFor(*node) : *node);
     if (!address) break;
     client = address->Unmapped();
     if (!Contains(client)) break;
