@@ -30,16 +30,19 @@ std::string AdminGate::ClientAddress(const http::Request& request) const {
                                     request.Header("Forwarded"));
 }
 
-std::optional<accounts::AuthenticatedSession> AdminGate::SessionOf(const http::Request& request) const {
+Result<accounts::AuthenticatedSession> AdminGate::Authenticate(const http::Request& request) const {
   const auto cookie = request.Cookie(kSessionCookie);
-  if (!cookie) return std::nullopt;
+  if (!cookie) return MakeError(ErrorCode::kForbidden, "no session cookie");
   auto session = ctx_.accounts.sessions().Authenticate(*cookie);
-  if (!session.ok()) {
-    if (session.error().code != ErrorCode::kForbidden) {
-      spdlog::error("checking a back-office session failed: {}", session.error().message);
-    }
-    return std::nullopt;
+  if (!session.ok() && session.error().code != ErrorCode::kForbidden) {
+    spdlog::error("checking a back-office session failed: {}", session.error().message);
   }
+  return session;
+}
+
+std::optional<accounts::AuthenticatedSession> AdminGate::SessionOf(const http::Request& request) const {
+  auto session = Authenticate(request);
+  if (!session.ok()) return std::nullopt;
   return std::move(session).value();
 }
 
@@ -59,12 +62,9 @@ std::variant<AdminRequest, http::Response> AdminGate::Admit(const http::Request&
                                                             bool state_changing) const {
   // A storage failure while checking the session is told apart from "not logged in": sending someone to
   // the login page because the database was busy would lose the form they sent.
-  const auto cookie = request.Cookie(kSessionCookie);
-  if (!cookie) return LoginRequired(request);
-  auto session = ctx_.accounts.sessions().Authenticate(*cookie);
+  auto session = Authenticate(request);
   if (!session.ok()) {
     if (session.error().code == ErrorCode::kForbidden) return LoginRequired(request);
-    spdlog::error("checking a back-office session failed: {}", session.error().message);
     return pages_.Error(&request, 503, "The site is busy. Please try again in a moment.");
   }
   AdminRequest admitted{request, std::move(session).value(), ClientAddress(request), http::Form{}};

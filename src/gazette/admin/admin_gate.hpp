@@ -10,6 +10,7 @@
 #include "gazette/admin/admin_context.hpp"
 #include "gazette/admin/admin_pages.hpp"
 #include "gazette/admin/admin_request.hpp"
+#include "gazette/base/result.hpp"
 #include "gazette/domain/user.hpp"
 #include "gazette/http/request.hpp"
 #include "gazette/http/response.hpp"
@@ -46,6 +47,10 @@ class AdminGate {
   std::string ClientAddress(const http::Request& request) const;
 
  private:
+  /// The request's session. kForbidden when it has none that is valid (no cookie, unknown, ended); any
+  /// other error is a storage failure, logged here.
+  Result<accounts::AuthenticatedSession> Authenticate(const http::Request& request) const;
+
   const AdminContext& ctx_;
   const AdminPages& pages_;
 };
