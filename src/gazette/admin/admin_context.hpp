@@ -6,6 +6,7 @@
 
 #include "gazette/accounts/account_services.hpp"
 #include "gazette/base/clock.hpp"
+#include "gazette/comments/comment_service.hpp"
 #include "gazette/config/config.hpp"
 #include "gazette/editorial/article_editor.hpp"
 #include "gazette/http/static_files.hpp"
@@ -34,6 +35,7 @@ struct AdminContext {
   /// category change. Safe to call from any thread.
   std::function<Status()> reload_categories;
   settings::LiveSettings& live;  ///< the site settings in effect; /admin/settings replaces them
+  comments::CommentService& comments;  ///< readers' comments: moderation
 };
 
 }  // namespace gazette::admin

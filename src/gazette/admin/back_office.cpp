@@ -18,7 +18,8 @@ BackOffice::BackOffice(AdminContext context)
       users_(ctx_, pages_),
       audit_(ctx_, pages_),
       settings_(ctx_, pages_),
-      account_(ctx_, pages_) {}
+      account_(ctx_, pages_),
+      comments_(ctx_, pages_) {}
 
 bool BackOffice::Owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");
@@ -36,6 +37,7 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   tags_.Register(routes);
   authors_.Register(routes);
   media_.Register(routes);
+  comments_.Register(routes);
   users_.Register(routes);
   audit_.Register(routes);
   settings_.Register(routes);

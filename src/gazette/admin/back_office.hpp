@@ -15,6 +15,7 @@
 #include "gazette/admin/audit_screen.hpp"
 #include "gazette/admin/author_screen.hpp"
 #include "gazette/admin/category_screen.hpp"
+#include "gazette/admin/comment_queue_screen.hpp"
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
 #include "gazette/admin/media_screen.hpp"
@@ -63,6 +64,7 @@ class BackOffice {
   AuditScreen audit_;
   SettingsScreen settings_;
   AccountScreen account_;
+  CommentQueueScreen comments_;
 };
 
 }  // namespace gazette::admin

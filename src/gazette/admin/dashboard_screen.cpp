@@ -63,6 +63,14 @@ http::Response DashboardScreen::Show(AdminRequest& request) const {
   if (Status s = AddScheduled(request, view); !s.ok()) return pages_.ServiceError(request, s.error());
   if (Status s = AddVisitors(view); !s.ok()) return pages_.ServiceError(request, s.error());
   if (Status s = AddMostRead(request, view); !s.ok()) return pages_.ServiceError(request, s.error());
+  if (request.Can(domain::Permission::kModerateComments)) {
+    auto pending = ctx_.storage.comments().CountInState(domain::CommentState::kPending);
+    if (!pending.ok()) return pages_.ServiceError(request, pending.error());
+    render::View comments;
+    comments.set("pending", Thousands(*pending));
+    comments.set("has_pending", *pending > 0);
+    view.set("comments", comments);
+  }
   return pages_.Render("dashboard", std::move(view));
 }
 

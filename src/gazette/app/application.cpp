@@ -15,6 +15,7 @@
 #include "gazette/app/periodic_task.hpp"
 #include "gazette/app/theme_location.hpp"
 #include "gazette/base/time_zone.hpp"
+#include "gazette/comments/comment_service.hpp"
 #include "gazette/editorial/article_editor.hpp"
 #include "gazette/http/router.hpp"
 #include "gazette/http/server.hpp"
@@ -44,6 +45,7 @@ struct Application::Impl {
   std::unique_ptr<site::LiveCategoryDirectory> categories;
   http::TrustedProxies proxies;
   std::unique_ptr<stats::VisitorCounter> visitors;
+  std::unique_ptr<comments::CommentService> comments;
   std::unique_ptr<site::PublicSite> site;
   std::optional<render::Templates> admin_templates;
   std::optional<http::StaticFiles> admin_assets;
@@ -139,7 +141,7 @@ Status Application::OpenBackOffice(Impl& impl, const std::filesystem::path& defa
       impl.config, *impl.storage, *impl.admin_templates, *impl.admin_assets, *impl.live_dates, *impl.clock,
       *impl.accounts, *impl.editor, *impl.media, *impl.visitors, impl.proxies,
       // The public navigation shows a category change on the next page.
-      [categories = impl.categories.get()] { return categories->Reload(); }, *impl.live});
+      [categories = impl.categories.get()] { return categories->Reload(); }, *impl.live, *impl.comments});
   return OkStatus();
 }
 
@@ -213,9 +215,18 @@ Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::pa
   if (!visitors.ok()) return WithContext("visitor statistics", std::move(visitors).error());
   impl.visitors = std::move(visitors).value();
 
+  comments::CommentOptions comment_options;
+  comment_options.moderation = impl.config.comments.moderation == "trusted" ? comments::ModerationMode::kTrusted
+                                                                             : comments::ModerationMode::kAll;
+  comment_options.max_links = impl.config.comments.max_links;
+  comment_options.min_form_age = std::chrono::seconds(impl.config.comments.min_seconds);
+  auto comment_service = comments::CommentService::Open(*impl.storage, *impl.clock, comment_options);
+  if (!comment_service.ok()) return WithContext("comments", std::move(comment_service).error());
+  impl.comments = std::move(comment_service).value();
+
   impl.site = std::make_unique<site::PublicSite>(site::SiteContext{
       *impl.live, *impl.storage, *impl.templates, *impl.assets, *impl.categories, *impl.clock, *impl.visitors,
-      impl.proxies});
+      impl.proxies, *impl.comments});
 
   if (auto status = OpenBackOffice(impl, *theme); !status.ok()) return std::move(status).error();
   return app;

@@ -45,11 +45,20 @@ struct StatsConfig {
   bool operator==(const StatsConfig&) const = default;
 };
 
+/// Readers' comments: how they are moderated and the anti-spam limits (see comments::CommentOptions).
+struct CommentsConfig {
+  std::string moderation = "all";  ///< "all": every comment waits for an editor; "trusted": known e-mails post directly
+  int max_links = 3;               ///< links one comment may hold, 0..20
+  int min_seconds = 3;             ///< least time between showing the form and sending it, 0..5
+  bool operator==(const CommentsConfig&) const = default;
+};
+
 struct Config {
   std::filesystem::path dir;  ///< the site directory holding gazette.toml
   SiteConfig site;
   ServerConfig server;
   StatsConfig stats;
+  CommentsConfig comments;
 
   std::filesystem::path database_path() const { return dir / "gazette.db"; }
   std::filesystem::path config_path() const { return dir / "gazette.toml"; }

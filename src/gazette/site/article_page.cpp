@@ -20,6 +20,11 @@ render::View NeighbourView(const SiteContext& ctx, const std::optional<domain::A
 }  // namespace
 
 http::Response PublicSite::ArticlePage(const http::Request& request) const {
+  return ShowArticle(request, {}, 200);
+}
+
+http::Response PublicSite::ShowArticle(const http::Request& request, const CommentFormState& form,
+                                       unsigned status) const {
   const Timestamp now = ctx_.clock.Now();
   auto page = ctx_.storage.articles().FindVisibleBySlug(request.Param("slug"), now);
   if (!page.ok()) return StoreError(page.error());
@@ -29,7 +34,7 @@ http::Response PublicSite::ArticlePage(const http::Request& request) const {
   const std::string path = ArticlePath(published, article.slug, settings->dates.zone());
   // Year and month are part of the address but the slug alone identifies the article: send readers who
   // arrive with another year or month (an old link, a typo) to the one canonical address.
-  if (request.path() != path) return http::Response::Redirect(301, path);
+  if (request.method() != http::Method::kPost && request.path() != path) return http::Response::Redirect(301, path);
 
   auto neighbours = ctx_.storage.articles().FindNeighbours(article, now);
   if (!neighbours.ok()) return StoreError(neighbours.error());
@@ -69,11 +74,17 @@ http::Response PublicSite::ArticlePage(const http::Request& request) const {
   body.set("tags", tags);
   body.set("has_tags", !page->tags.empty());
   if (settings->stats.show_article_hits) body.set("hits", FormatCount(article.hits));
+  auto comments = CommentsView(ctx_, article, path, request.Query("comment").value_or(""),
+                               request.Query("reply").value_or(""), form);
+  if (!comments.ok()) return StoreError(comments.error());
+  body.set("comment_count", comments->get("count")->string_value());
+  body.set("comment_count_text", comments->get("count_text")->string_value());
+  view.set("comments", *comments);
   view.set("article", body);
   view.set("older", NeighbourView(ctx_, neighbours->older));
   view.set("newer", NeighbourView(ctx_, neighbours->newer));
 
-  auto response = Render("article", std::move(view));
+  auto response = Render("article", std::move(view), status);
   if (response.status == 200) response.SetHeader("Last-Modified", http::FormatHttpDate(article.updated_at));
   CountPageView(request, response, article.id);
   return response;

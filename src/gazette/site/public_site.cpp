@@ -21,6 +21,7 @@ void PublicSite::RegisterRoutes(http::Router& router) const {
   };
   router.Get("/", counted(&PublicSite::FrontPage));
   router.Get("/{year}/{month}/{slug}", bind(&PublicSite::ArticlePage));
+  router.Post("/{year}/{month}/{slug}/comments", bind(&PublicSite::PostComment));
   router.Get("/category/{slug}", counted(&PublicSite::CategoryPage));
   router.Get("/tag/{slug}", counted(&PublicSite::TagPage));
   router.Get("/author/{slug}", counted(&PublicSite::AuthorPage));

@@ -13,6 +13,7 @@
 #include "gazette/http/response.hpp"
 #include "gazette/http/router.hpp"
 #include "gazette/render/view.hpp"
+#include "gazette/site/comment_views.hpp"
 #include "gazette/site/page_meta.hpp"
 #include "gazette/site/site_context.hpp"
 #include "gazette/site/views.hpp"
@@ -34,6 +35,11 @@ class PublicSite {
  private:
   http::Response FrontPage(const http::Request& request) const;
   http::Response ArticlePage(const http::Request& request) const;
+  /// The article page with the comment form as given (empty on a GET; what was sent, with the reason,
+  /// after a refused comment), answered with status.
+  http::Response ShowArticle(const http::Request& request, const CommentFormState& form, unsigned status) const;
+  /// POST /YYYY/MM/slug/comments: a reader's comment (comment_post.cpp).
+  http::Response PostComment(const http::Request& request) const;
   http::Response CategoryPage(const http::Request& request) const;
   http::Response TagPage(const http::Request& request) const;
   http::Response AuthorPage(const http::Request& request) const;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gazette/base/clock.hpp"
+#include "gazette/comments/comment_service.hpp"
 #include "gazette/config/config.hpp"
 #include "gazette/http/static_files.hpp"
 #include "gazette/http/trusted_proxies.hpp"
@@ -28,6 +29,7 @@ struct SiteContext {
   const Clock& clock;
   stats::VisitorCounter& visitors;
   const http::TrustedProxies& proxies;
+  comments::CommentService& comments;  ///< readers' comments: form tokens and the checks of a posted comment
 };
 
 }  // namespace gazette::site

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "gazette/site/comment_views.hpp"
 #include "gazette/site/urls.hpp"
 
 namespace gazette::site {
@@ -83,6 +84,7 @@ View TeaserList(const SiteContext& ctx, const std::vector<domain::ArticleSummary
   const auto settings = ctx.live.Current();
   View list{View::type::list};
   for (const auto& article : articles) list.push_back(TeaserView(ctx, *settings, article));
+  AddCommentCounts(ctx, articles, list);
   return list;
 }
 

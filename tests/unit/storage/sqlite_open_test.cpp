@@ -43,8 +43,7 @@ TEST(SqliteOpen, CreatesAndMigratesAnEmptyDatabase) {
         "sessions", "login_failures", "audit_log", "account_keys", "article_revisions"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
-  // Reserved for later migrations.
-  EXPECT_FALSE(db.tableExists("comments"));
+  EXPECT_TRUE(db.tableExists("comments"));
 }
 
 TEST(SqliteOpen, ReopeningKeepsDataAndVersion) {

@@ -8,13 +8,14 @@
 
 #include "gazette/config/detail/address.hpp"
 #include "gazette/config/detail/base_url.hpp"
+#include "gazette/config/detail/comment_keys.hpp"
 #include "gazette/config/detail/value_checks.hpp"
 #include "gazette/config/limits.hpp"
 
 namespace gazette::config::detail {
 namespace {
 
-constexpr std::array<std::string_view, 3> kSections = {"site", "server", "stats"};
+constexpr std::array<std::string_view, 4> kSections = {"site", "server", "stats", "comments"};
 
 // Accessors for each kind; apply functions are only called with a value of their key's kind.
 std::string& Text(Value& value) {
@@ -234,6 +235,7 @@ std::vector<KeySpec> BuildTable() {
                     return OkStatus();
                   },
                   [](const Config& config) -> Value { return config.stats.show_article_hits; }});
+  AddCommentKeys(keys);
   return keys;
 }
 

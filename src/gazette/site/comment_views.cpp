@@ -1,0 +1,133 @@
+#include "gazette/site/comment_views.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "gazette/comments/comment_service.hpp"
+#include "gazette/comments/comment_text.hpp"
+#include "gazette/site/views.hpp"
+
+namespace gazette::site {
+namespace {
+
+using render::View;
+
+View CommentItem(const settings::SiteSnapshot& settings, const domain::Comment& comment,
+                 std::string_view article_path) {
+  View item;
+  item.set("id", std::to_string(comment.id));
+  item.set("anchor", "comment-" + std::to_string(comment.id));
+  item.set("name", comment.name);
+  item.set("date_iso", settings.dates.IsoDate(comment.created_at));
+  item.set("date_text", settings.dates.Format(comment.created_at));
+  item.set("text_html", comments::CommentTextToHtml(comment.text));
+  item.set("reply_url", std::string(article_path) + "?reply=" + std::to_string(comment.id) + "#comment-form");
+  return item;
+}
+
+std::string_view NoticeText(std::string_view code) {
+  if (code == "pending") return "Thank you, your comment awaits moderation.";
+  if (code == "published") return "Thank you, your comment is published.";
+  return {};
+}
+
+}  // namespace
+
+std::string CommentPostPath(std::string_view article_path) {
+  return std::string(article_path) + "/comments";
+}
+
+std::string CommentCountText(std::int64_t count) {
+  if (count == 0) return "No comments";
+  return FormatCount(count) + (count == 1 ? " comment" : " comments");
+}
+
+void AddCommentCounts(const SiteContext& ctx, const std::vector<domain::ArticleSummary>& articles,
+                      render::View& list) {
+  if (articles.empty()) return;
+  std::vector<std::int64_t> ids;
+  ids.reserve(articles.size());
+  for (const auto& article : articles) ids.push_back(article.id);
+  auto counts = ctx.storage.comments().CountApproved(ids);
+  if (!counts.ok()) {
+    spdlog::warn("comment counts not shown: {}", counts.error().message);
+    return;
+  }
+  // list holds one teaser per article, in the same order (TeaserList).
+  View counted{View::type::list};
+  std::size_t i = 0;
+  for (auto teaser : list.list_value()) {
+    const auto found = i < ids.size() ? counts->find(ids[i]) : counts->end();
+    const std::int64_t count = found == counts->end() ? 0 : found->second;
+    teaser.set("comment_count", FormatCount(count));
+    teaser.set("comment_count_text", CommentCountText(count));
+    counted.push_back(teaser);
+    ++i;
+  }
+  list = std::move(counted);
+}
+
+Result<render::View> CommentsView(const SiteContext& ctx, const domain::Article& article,
+                                  std::string_view article_path, std::string_view notice_code,
+                                  std::string_view reply_to, const CommentFormState& form) {
+  auto approved = ctx.storage.comments().ListApproved(article.id);
+  if (!approved.ok()) return std::move(approved).error();
+  const auto settings = ctx.live.Current();
+
+  // Threads in the order they started, each with its replies oldest first. A reply whose parent is not
+  // shown (not approved) is shown as a thread of its own rather than hidden.
+  std::map<std::int64_t, std::size_t> thread_of;
+  std::vector<View> threads;
+  std::vector<View> replies;
+  std::vector<std::vector<std::size_t>> thread_replies;
+  const domain::Comment* replying_to = nullptr;
+  for (const auto& comment : *approved) {
+    if (reply_to == std::to_string(comment.id)) replying_to = &comment;
+    const auto parent = comment.parent_id ? thread_of.find(*comment.parent_id) : thread_of.end();
+    if (parent == thread_of.end()) {
+      thread_of.emplace(comment.id, threads.size());
+      threads.push_back(CommentItem(*settings, comment, article_path));
+      thread_replies.emplace_back();
+    } else {
+      thread_replies[parent->second].push_back(replies.size());
+      replies.push_back(CommentItem(*settings, comment, article_path));
+    }
+  }
+  View items{View::type::list};
+  for (std::size_t t = 0; t < threads.size(); ++t) {
+    View list{View::type::list};
+    for (std::size_t r : thread_replies[t]) list.push_back(replies[r]);
+    threads[t].set("replies", list);
+    threads[t].set("has_replies", !thread_replies[t].empty());
+    items.push_back(threads[t]);
+  }
+
+  const auto count = static_cast<std::int64_t>(approved->size());
+  View view;
+  view.set("count", FormatCount(count));
+  view.set("count_text", CommentCountText(count));
+  view.set("items", items);
+  view.set("has_items", count > 0);
+  view.set("open", article.comments_open);
+  view.set("closed", !article.comments_open);
+  if (const auto notice = NoticeText(notice_code); !notice.empty()) view.set("notice", std::string(notice));
+  if (article.comments_open) {
+    View form_view;
+    form_view.set("action", CommentPostPath(article_path));
+    form_view.set("token", ctx.comments.IssueFormToken(article.id));
+    form_view.set("name", form.name);
+    form_view.set("email", form.email);
+    form_view.set("text", form.text);
+    std::string parent = form.parent;
+    if (replying_to != nullptr) {
+      parent = std::to_string(replying_to->id);
+      form_view.set("replying_to", replying_to->name);
+      form_view.set("cancel_url", std::string(article_path) + "#comment-form");
+    }
+    form_view.set("parent", parent);
+    if (!form.problem.empty()) form_view.set("problem", form.problem);
+    view.set("form", form_view);
+  }
+  return view;
+}
+
+}  // namespace gazette::site
