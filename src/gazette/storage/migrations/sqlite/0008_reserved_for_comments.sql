@@ -1,0 +1,3 @@
+-- 0008: reserved for the readers' comments (0008_comments.sql), which are built beside the expert panels.
+-- Migration numbers have no gaps; this placeholder lets 0009 apply until that file takes its place.
+-- When 0008_comments.sql is merged, delete this file: it changes nothing in the schema.
