@@ -21,6 +21,15 @@ std::string PanelPath(std::int64_t article_id) {
   return fmt::format("/admin/articles/{}/panel", article_id);
 }
 
+/// Sets key to text, or to false when text is empty: a {{#key}} section treats an empty string as present.
+void SetText(render::View& view, const std::string& key, const std::string& text) {
+  if (text.empty()) {
+    view.set(key, false);
+  } else {
+    view.set(key, text);
+  }
+}
+
 std::string ProblemOf(const std::vector<FieldError>& errors, std::string_view field) {
   for (const FieldError& e : errors) {
     if (e.field == field) return e.message;
@@ -81,7 +90,7 @@ Status PanelScreen::AddContributionFields(render::View& view, const Contribution
   view.set("answer_markdown", input.answer_markdown);
   for (std::string_view field :
        {"expert_name", "expert_role", "expert_organisation", "photo", "answer_markdown", "panel"}) {
-    view.set(fmt::format("error_{}", field), ProblemOf(errors, field));
+    SetText(view, fmt::format("error_{}", field), ProblemOf(errors, field));
   }
   auto images = ctx_.storage.media().List(0, kPhotoChoices);
   if (!images.ok()) return std::move(images).error();
@@ -132,8 +141,8 @@ http::Response PanelScreen::PanelPage(AdminRequest& request, const editorial::Pa
   }
   view.set("question", panel.question);
   view.set("lead", panel.lead);
-  view.set("error_question", ProblemOf(forms.panel_errors, "question"));
-  view.set("error_lead", ProblemOf(forms.panel_errors, "lead"));
+  SetText(view, "error_question", ProblemOf(forms.panel_errors, "question"));
+  SetText(view, "error_lead", ProblemOf(forms.panel_errors, "lead"));
 
   render::View contributions{render::View::type::list};
   std::size_t count = 0;
@@ -145,8 +154,8 @@ http::Response PanelScreen::PanelPage(AdminRequest& request, const editorial::Pa
       item.set("contribution_id", std::to_string(c.id));
       item.set("position", std::to_string(i + 1));
       item.set("name", c.expert_name);
-      item.set("role", c.expert_role);
-      item.set("organisation", c.expert_organisation);
+      SetText(item, "role", c.expert_role);
+      SetText(item, "organisation", c.expert_organisation);
       item.set("has_photo", c.photo.has_value());
       item.set("can_move_up", i > 0);
       item.set("can_move_down", i + 1 < count);

@@ -11,14 +11,24 @@ namespace {
 
 using render::View;
 
+/// Sets key to text, or to false when text is empty: the templates' {{#key}} sections treat an empty
+/// string as present, and would print the separators around it.
+void SetText(View& view, const std::string& key, const std::string& text) {
+  if (text.empty()) {
+    view.set(key, false);
+  } else {
+    view.set(key, text);
+  }
+}
+
 /// Width of the copy shown beside an answer: a portrait of a few hundred pixels.
 constexpr int kPhotoWidth = 320;
 
 View ExpertView(const domain::PanelContribution& c) {
   View view;
   view.set("name", c.expert_name);
-  view.set("role", c.expert_role);
-  view.set("organisation", c.expert_organisation);
+  SetText(view, "role", c.expert_role);
+  SetText(view, "organisation", c.expert_organisation);
   return view;
 }
 
@@ -50,7 +60,7 @@ Result<std::optional<domain::FeaturedPanel>> TakeFeaturedPanel(const SiteContext
 View PanelFeatureView(const SiteContext& ctx, const domain::FeaturedPanel& panel) {
   View view = TeaserView(ctx, panel.article);
   view.set("question", panel.question);
-  view.set("lead", panel.lead);
+  SetText(view, "lead", panel.lead);
   if (panel.first) {
     View first = ExpertView(*panel.first);
     first.set("opening", ExcerptFromHtml(panel.first->answer_html, kPanelOpeningChars));
@@ -64,7 +74,7 @@ View PanelFeatureView(const SiteContext& ctx, const domain::FeaturedPanel& panel
 View PanelView(const domain::ExpertPanel& panel) {
   View view;
   view.set("question", panel.question);
-  view.set("lead", panel.lead);
+  SetText(view, "lead", panel.lead);
   View contributions{View::type::list};
   for (const auto& c : panel.contributions) {
     View item = ExpertView(c);
