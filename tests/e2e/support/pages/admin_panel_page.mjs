@@ -4,13 +4,13 @@ export class AdminPanelPage {
   constructor(page) {
     this.page = page;
     this.heading = page.getByRole('main').getByRole('heading', { level: 1 });
-    this.question = page.getByLabel('Question');
-    this.lead = page.getByLabel('Lead');
-    this.expertName = page.getByLabel("Expert's name");
-    this.expertRole = page.getByLabel('Role');
-    this.expertOrganisation = page.getByLabel('Organisation');
-    this.photo = page.getByLabel('Photo');
-    this.answer = page.getByLabel('Answer (Markdown)');
+    this.question = page.getByLabel('Question', { exact: true });
+    this.lead = page.getByLabel('Lead', { exact: true });
+    this.expertName = page.getByLabel("Expert's name", { exact: true });
+    this.expertRole = page.getByLabel('Role', { exact: true });
+    this.expertOrganisation = page.getByLabel('Organisation', { exact: true });
+    this.photo = page.getByLabel('Photo', { exact: true });
+    this.answer = page.getByLabel('Answer (Markdown)', { exact: true });
     this.contributionNames = page.locator('table.panel-contributions .contribution-name');
     this.notice = page.getByRole('status');
   }
