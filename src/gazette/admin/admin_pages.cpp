@@ -13,7 +13,7 @@ namespace {
 
 /// What a redirect after a successful action may ask the next page to say. When a screen adds an action,
 /// add its sentence here.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kNotices{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kNotices{{
     {"logged-out", "You are logged out."},
     {"logged-out-everywhere", "You are logged out on every device."},
     {"saved", "Saved."},
@@ -38,6 +38,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kNotices
     {"author-linked", "The author profile is linked."},
     {"moderated", "The comments are updated."},
     {"unpublished", "The article is off the site."},
+    {"contribution-added", "The contribution is added at the end of the panel."},
+    {"contribution-removed", "The contribution is removed."},
+    {"panel-removed", "The article is no longer a panel."},
 }};
 
 std::string JsonError(std::string_view message) {

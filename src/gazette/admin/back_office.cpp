@@ -11,6 +11,7 @@ BackOffice::BackOffice(AdminContext context)
       article_list_(ctx_, pages_),
       article_edit_(ctx_, pages_),
       article_revisions_(ctx_, pages_),
+      panels_(ctx_, pages_),
       categories_(ctx_, pages_),
       tags_(ctx_, pages_),
       authors_(ctx_, pages_),
@@ -33,6 +34,7 @@ void BackOffice::RegisterRoutes(http::Router& router) {
   article_list_.Register(routes);
   article_edit_.Register(routes);
   article_revisions_.Register(routes);
+  panels_.Register(routes);
   categories_.Register(routes);
   tags_.Register(routes);
   authors_.Register(routes);

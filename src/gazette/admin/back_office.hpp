@@ -19,6 +19,7 @@
 #include "gazette/admin/dashboard_screen.hpp"
 #include "gazette/admin/login_screen.hpp"
 #include "gazette/admin/media_screen.hpp"
+#include "gazette/admin/panel_screen.hpp"
 #include "gazette/admin/settings_screen.hpp"
 #include "gazette/admin/tag_screen.hpp"
 #include "gazette/admin/users_screen.hpp"
@@ -56,6 +57,7 @@ class BackOffice {
   ArticleListScreen article_list_;
   ArticleEditScreen article_edit_;
   ArticleRevisionsScreen article_revisions_;
+  PanelScreen panels_;
   CategoryScreen categories_;
   TagScreen tags_;
   AuthorScreen authors_;

@@ -7,6 +7,7 @@
 
 #include "gazette/demo/article_writer.hpp"
 #include "gazette/demo/demo_catalog.hpp"
+#include "gazette/demo/demo_panels.hpp"
 #include "gazette/demo/demo_schedule.hpp"
 #include "gazette/demo/random.hpp"
 #include "gazette/demo/word_lists.hpp"
@@ -148,6 +149,12 @@ Status GenerateDemoContent(storage::Storage& storage, const DemoOptions& options
         const Timestamp written = std::min(*prepared.article.publish_at, now);
         auto id = storage.articles().Create(prepared.article, written);
         if (!id.ok()) return std::move(id).error();
+        // The featured articles are expert round-ups: each gets its panel in the same transaction.
+        if (prepared.article.featured) {
+          const PanelArticle panel{*id, static_cast<std::uint64_t>(begin + (&prepared - batch.data())),
+                                   prepared.article.title, written};
+          if (Status added = AddDemoPanel(storage, panel, options.seed); !added.ok()) return added;
+        }
       }
       return OkStatus();
     });

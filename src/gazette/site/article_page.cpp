@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "gazette/http/http_date.hpp"
+#include "gazette/site/panel_views.hpp"
 #include "gazette/site/public_site.hpp"
 #include "gazette/site/text_excerpt.hpp"
 #include "gazette/site/urls.hpp"
@@ -38,6 +39,9 @@ http::Response PublicSite::ShowArticle(const http::Request& request, const Comme
 
   auto neighbours = ctx_.storage.articles().FindNeighbours(article, now);
   if (!neighbours.ok()) return StoreError(neighbours.error());
+  // An expert panel shows its question and answers on its article's page: one query, none for others.
+  auto panel = ctx_.storage.panels().FindByArticle(article.id);
+  if (!panel.ok()) return StoreError(panel.error());
 
   PageMeta meta;
   meta.title = domain::LabelledTitle(article.country, article.title);
@@ -80,6 +84,7 @@ http::Response PublicSite::ShowArticle(const http::Request& request, const Comme
   body.set("comment_count", comments->get("count")->string_value());
   body.set("comment_count_text", comments->get("count_text")->string_value());
   view.set("comments", *comments);
+  if (panel->has_value()) body.set("panel", PanelView(**panel));
   view.set("article", body);
   view.set("older", NeighbourView(ctx_, neighbours->older));
   view.set("newer", NeighbourView(ctx_, neighbours->newer));

@@ -1,6 +1,7 @@
 // Teaser lists: the front page, category, tag and author pages.
 #include <algorithm>
 
+#include "gazette/site/panel_views.hpp"
 #include "gazette/site/public_site.hpp"
 #include "gazette/site/text_excerpt.hpp"
 #include "gazette/site/urls.hpp"
@@ -38,8 +39,16 @@ http::Response PublicSite::FrontPage(const http::Request& request) const {
     if (!featured.ok()) return StoreError(featured.error());
     leads = std::move(featured).value();
   }
+  // The featured expert panel leads the page; it is one of the leads, so none is shown without them.
+  std::optional<domain::FeaturedPanel> panel;
+  if (settings->site.lead_articles > 0) {
+    auto found = TakeFeaturedPanel(ctx_, now, leads);
+    if (!found.ok()) return StoreError(found.error());
+    panel = std::move(found).value();
+  }
   storage::ArticleFilter filter;
   filter.exclude_ids = IdsOf(leads);
+  if (panel) filter.exclude_ids.push_back(panel->article.id);
   auto rows = ctx_.storage.articles().ListVisible(filter, now, window->offset(), window->limit());
   if (!rows.ok()) return StoreError(rows.error());
   if (window->page > 1 && rows->empty()) return ErrorPage(404, "There is no such page of articles.");
@@ -56,6 +65,7 @@ http::Response PublicSite::FrontPage(const http::Request& request) const {
   render::View view = LayoutView(ctx_, meta);
   view.set("is_front", true);
   if (window->page == 1 && !leads.empty()) view.set("leads", TeaserList(ctx_, leads));
+  if (window->page == 1 && panel) view.set("panel_feature", PanelFeatureView(ctx_, *panel));
   view.set("teasers", TeaserList(ctx_, *rows));
   view.set("pagination", PaginationView("/", links));
   return Render("front", std::move(view));

@@ -16,6 +16,7 @@
 #include "gazette/storage/sqlite/sqlite_comment_store.hpp"
 #include "gazette/storage/sqlite/sqlite_error.hpp"
 #include "gazette/storage/sqlite/sqlite_media_store.hpp"
+#include "gazette/storage/sqlite/sqlite_panel_store.hpp"
 #include "gazette/storage/sqlite/sqlite_settings_store.hpp"
 #include "gazette/storage/sqlite/sqlite_stats_store.hpp"
 
@@ -37,7 +38,8 @@ class SqliteStorage final : public Storage {
         accounts_(pool_),
         media_(pool_),
         settings_(pool_),
-        comments_(pool_) {}
+        comments_(pool_),
+        panels_(pool_) {}
 
   ConnectionPool& pool() { return pool_; }
 
@@ -48,6 +50,7 @@ class SqliteStorage final : public Storage {
   MediaStore& media() override { return media_; }
   SettingsStore& settings() override { return settings_; }
   CommentStore& comments() override { return comments_; }
+  PanelStore& panels() override { return panels_; }
   int SchemaVersion() override { return schema_version_; }
 
   Status InTransaction(const std::function<Status()>& work) override {
@@ -65,6 +68,7 @@ class SqliteStorage final : public Storage {
   sqlite::SqliteMediaStore media_;
   sqlite::SqliteSettingsStore settings_;
   sqlite::SqliteCommentStore comments_;
+  sqlite::SqlitePanelStore panels_;
 };
 
 Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {

@@ -6,6 +6,8 @@ export class FrontPage extends SiteChrome {
     super(page);
     this.main = page.getByRole('main');
     this.leads = this.main.locator('article.lead');
+    // The featured expert panel: a lead of its own kind (its question and the first expert's opening).
+    this.panelFeature = this.main.locator('article.panel-feature');
     this.teaserList = this.main.getByRole('region', { name: 'Latest articles' });
     this.teasers = this.teaserList.getByRole('article');
     this.pagination = this.main.getByRole('navigation', { name: 'Pages' });
