@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "gazette/site/structured_data.hpp"
 #include "gazette/site/urls.hpp"
 
 namespace gazette::site {
@@ -117,6 +118,7 @@ View LayoutView(const SiteContext& ctx, const PageMeta& meta) {
   view.set("canonical_url", settings->site.base_url + meta.canonical_path);
   if (meta.previous_path) view.set("previous_link", *meta.previous_path);
   if (meta.next_path) view.set("next_link", *meta.next_path);
+  AddHeadMeta(*settings, meta, view);
   return view;
 }
 
