@@ -259,7 +259,7 @@ TEST_F(FeedsAndSeoTest, FrontPageTellsSearchEnginesAboutTheSite) {
   EXPECT_EQ(FirstValueAfter(html, R"(<meta property="og:type" content=")"), "website");
   EXPECT_EQ(FirstValueAfter(html, R"(<meta property="og:site_name" content=")"), "Public Sector Digest");
   EXPECT_FALSE(FirstValueAfter(html, R"(<meta name="twitter:card" content=")").empty());
-  EXPECT_NE(html.find(R"(<link rel="alternate" type="application/rss+xml" title="Public Sector Digest (RSS)" href="/feed/rss">)"),
+  EXPECT_NE(html.find(R"x(<link rel="alternate" type="application/rss+xml" title="Public Sector Digest (RSS)" href="/feed/rss">)x"),
             std::string::npos);
   EXPECT_NE(html.find(R"(<link rel="alternate" type="application/atom+xml")"), std::string::npos);
   const auto ld = JsonLdOf(html);
