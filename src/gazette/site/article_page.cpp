@@ -1,9 +1,12 @@
 // The article page: /YYYY/MM/slug.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "gazette/http/http_date.hpp"
 #include "gazette/site/panel_views.hpp"
 #include "gazette/site/public_site.hpp"
+#include "gazette/site/structured_data.hpp"
 #include "gazette/site/text_excerpt.hpp"
 #include "gazette/site/urls.hpp"
 
@@ -47,6 +50,23 @@ http::Response PublicSite::ShowArticle(const http::Request& request, const Comme
   meta.title = domain::LabelledTitle(article.country, article.title);
   meta.description = ExcerptFromHtml(article.intro_html);
   meta.canonical_path = path;
+  meta.og_type = "article";
+  meta.feeds.push_back({page->category.name, CategoryPath(page->category.slug)});
+  {
+    const std::string& base_url = settings->site.base_url;
+    ArticleData data;
+    data.headline = meta.title;
+    data.description = meta.description;
+    data.url = base_url + path;
+    data.published = published;
+    data.modified = std::max(article.updated_at, published);
+    data.author_name = page->author.name;
+    data.author_url = base_url + AuthorPath(page->author.slug);
+    data.breadcrumbs = {{settings->site.name, base_url + "/"},
+                        {page->category.name, base_url + CategoryPath(page->category.slug)},
+                        {meta.title, data.url}};
+    meta.json_ld = ArticleJsonLd(data, settings->site.name, base_url + "/");
+  }
 
   render::View view = LayoutView(ctx_, meta);
   render::View body;

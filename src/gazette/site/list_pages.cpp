@@ -3,6 +3,7 @@
 
 #include "gazette/site/panel_views.hpp"
 #include "gazette/site/public_site.hpp"
+#include "gazette/site/structured_data.hpp"
 #include "gazette/site/text_excerpt.hpp"
 #include "gazette/site/urls.hpp"
 
@@ -61,6 +62,7 @@ http::Response PublicSite::FrontPage(const http::Request& request) const {
   meta.canonical_path = PagedPath("/", window->page);
   if (links.has_previous) meta.previous_path = PagedPath("/", links.page - 1);
   if (links.has_next) meta.next_path = PagedPath("/", links.page + 1);
+  meta.json_ld = WebSiteJsonLd(settings->site.name, settings->site.base_url + "/", settings->site.tagline);
 
   render::View view = LayoutView(ctx_, meta);
   view.set("is_front", true);
@@ -105,6 +107,13 @@ http::Response PublicSite::CategoryPage(const http::Request& request) const {
   PageMeta meta;
   meta.title = category->name;
   meta.description = category->description;
+  meta.feeds.push_back({category->name, CategoryPath(category->slug)});
+  const std::string& base_url = ctx_.live.Current()->site.base_url;
+  std::vector<Crumb> crumbs{{ctx_.live.Current()->site.name, base_url + "/"}};
+  for (const auto* step : categories->PathTo(category->id)) {
+    crumbs.emplace_back(step->name, base_url + CategoryPath(step->slug));
+  }
+  meta.json_ld = BreadcrumbJsonLd(crumbs);
   return TeaserListPage(request, filter, CategoryPath(category->slug), meta, [&](render::View& view) {
     view.set("heading", category->name);
     view.set("intro", category->description);
@@ -138,6 +147,7 @@ http::Response PublicSite::TagPage(const http::Request& request) const {
   PageMeta meta;
   meta.title = "Tag: " + tag->name;
   meta.description = "Articles tagged " + tag->name;
+  meta.feeds.push_back({"Tag: " + tag->name, TagPath(tag->slug)});
   return TeaserListPage(request, filter, TagPath(tag->slug), meta, [&](render::View& view) {
     view.set("heading", "Tag: " + tag->name);
   });
@@ -151,6 +161,7 @@ http::Response PublicSite::AuthorPage(const http::Request& request) const {
   PageMeta meta;
   meta.title = author->name;
   meta.description = author->bio.empty() ? "Articles by " + author->name : author->bio;
+  meta.feeds.push_back({author->name, AuthorPath(author->slug)});
   return TeaserListPage(request, filter, AuthorPath(author->slug), meta, [&](render::View& view) {
     view.set("heading", author->name);
     render::View profile;

@@ -32,6 +32,16 @@ void PublicSite::RegisterRoutes(http::Router& router) const {
   router.Get("/assets/{kind}/{file}", bind(&PublicSite::AssetFile));
   router.Get("/robots.txt", bind(&PublicSite::RobotsTxt));
   router.Get("/api/v1/stats", bind(&PublicSite::StatsApi));
+  // Feeds and sitemaps are read by programs: not counted as visits.
+  for (const char* format : {"rss", "atom"}) {
+    const std::string tail = std::string("/feed/") + format;
+    router.Get(tail, bind(&PublicSite::SiteFeed));
+    router.Get("/category/{slug}" + tail, bind(&PublicSite::CategoryFeed));
+    router.Get("/tag/{slug}" + tail, bind(&PublicSite::TagFeed));
+    router.Get("/author/{slug}" + tail, bind(&PublicSite::AuthorFeed));
+  }
+  router.Get("/sitemap.xml", bind(&PublicSite::SitemapIndex));
+  router.Get("/sitemaps/{file}", bind(&PublicSite::SitemapFile));
   router.Get("/api/v1/stats/top", bind(&PublicSite::TopArticlesApi));
   router.SetErrorRenderer([this](const http::Request*, unsigned status, std::string_view message) {
     return ErrorPage(status, message);
@@ -60,6 +70,7 @@ http::Response PublicSite::RobotsTxt(const http::Request& request) const {
       "Disallow: /admin/\n"
       "Disallow: /api/\n"
       "Disallow: /search\n";
+  response.body += "Sitemap: " + ctx_.live.Current()->site.base_url + "/sitemap.xml\n";
   return response;
 }
 

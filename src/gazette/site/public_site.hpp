@@ -16,6 +16,7 @@
 #include "gazette/site/comment_views.hpp"
 #include "gazette/site/page_meta.hpp"
 #include "gazette/site/site_context.hpp"
+#include "gazette/site/syndication_cache.hpp"
 #include "gazette/site/views.hpp"
 
 namespace gazette::site {
@@ -51,6 +52,23 @@ class PublicSite {
   http::Response StatsApi(const http::Request& request) const;
   http::Response TopArticlesApi(const http::Request& request) const;
 
+  // Feeds (feeds.cpp): RSS at .../feed/rss and Atom at .../feed/atom, for the site and each section.
+  http::Response SiteFeed(const http::Request& request) const;
+  http::Response CategoryFeed(const http::Request& request) const;
+  http::Response TagFeed(const http::Request& request) const;
+  http::Response AuthorFeed(const http::Request& request) const;
+  /// The latest articles matching filter as RSS or Atom (by the path's last segment), built or cached.
+  http::Response ArticleFeed(const http::Request& request, const storage::ArticleFilter& filter,
+                             std::string title, std::string description, std::string_view page_path) const;
+  // Sitemaps (sitemaps.cpp): /sitemap.xml, /sitemaps/articles-N.xml, sections.xml, news.xml.
+  http::Response SitemapIndex(const http::Request& request) const;
+  http::Response SitemapFile(const http::Request& request) const;
+  /// The cached answer for the request's path, or nullopt to build one.
+  std::optional<http::Response> CachedSyndication(const http::Request& request) const;
+  /// Caches body under the request's path and answers with it.
+  http::Response KeepSyndication(const http::Request& request, std::string body,
+                                 std::string_view content_type) const;
+
   /// Counts a reader's page view when the answer is one: GET (not HEAD) and 200. article_id 0 for
   /// pages that are not an article.
   void CountPageView(const http::Request& request, const http::Response& response,
@@ -70,6 +88,7 @@ class PublicSite {
   http::Response StoreError(const Error& error) const;
 
   SiteContext ctx_;
+  mutable SyndicationCache syndication_cache_;
 };
 
 }  // namespace gazette::site

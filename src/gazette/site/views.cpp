@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "gazette/site/comment_views.hpp"
+#include "gazette/site/structured_data.hpp"
 #include "gazette/site/urls.hpp"
 
 namespace gazette::site {
@@ -119,6 +120,7 @@ View LayoutView(const SiteContext& ctx, const PageMeta& meta) {
   view.set("canonical_url", settings->site.base_url + meta.canonical_path);
   if (meta.previous_path) view.set("previous_link", *meta.previous_path);
   if (meta.next_path) view.set("next_link", *meta.next_path);
+  AddHeadMeta(*settings, meta, view);
   return view;
 }
 

@@ -2,7 +2,9 @@
 /// ArticleStore: every read and write of articles. Implemented once per backend (sqlite/, later
 /// postgres/); nothing above this interface knows which. Every list is one query, joins included.
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -77,6 +79,43 @@ struct EditorArticleRow {
   domain::ArticleAuthor author;
 };
 
+/// What a sitemap lists of one visible article (the slug and publication date make its address).
+struct ArticleLink {
+  std::int64_t id = 0;
+  std::string slug;
+  Timestamp publish_at{};
+  Timestamp updated_at{};
+};
+
+/// What a feed adds to an article's summary: the body, and the instant of the first save that its
+/// permanent feed id is made from.
+struct ArticleFeedExtras {
+  std::int64_t id = 0;
+  std::string body_html;
+  Timestamp created_at{};
+};
+
+/// The pages that list articles of one kind of section, for the sitemaps' lastmod.
+enum class SectionKind { kCategory, kTag, kAuthor };
+
+/// A section (category, tag or author, by slug) and the last change among its visible articles.
+struct SectionChange {
+  std::string slug;
+  Timestamp last_change{};
+};
+
+/// A local calendar day (days since 1970-01-01 in the zone asked for) that has visible articles, and the
+/// last change among them: archive pages' lastmod is built from these.
+struct DayChange {
+  std::int64_t day = 0;
+  Timestamp last_change{};
+};
+
+/// Most rows ForEachVisibleLink gives per call: the sitemap protocol's limit of URLs per file.
+inline constexpr std::int64_t kMaxLinkRows = 50000;
+/// Most rows ListSectionChanges gives: a sitemap file's worth.
+inline constexpr std::int64_t kMaxSectionRows = 50000;
+
 /// Implementations are thread-safe: any thread may call any method at any time.
 /// "Visible" always means domain::IsVisible at `now`; lists are ordered newest first
 /// (publish_at DESC, id DESC) unless stated otherwise.
@@ -103,6 +142,25 @@ class ArticleStore {
   /// The first instant after now at which some article appears or disappears (a publish_at or
   /// unpublish_at in the future), so that caches can expire exactly then. Empty when none is scheduled.
   virtual Result<std::optional<Timestamp>> NextVisibilityChange(Timestamp now) = 0;
+
+  // ---- Feeds and sitemaps: one query each, rows streamed. ----
+
+  /// Calls each for the visible articles in publication order, oldest first (ties by id), rows
+  /// [offset, offset + limit), as they are read (one query, no list held in memory). each must not call
+  /// the store. kInvalid for a negative offset or a limit outside [0, kMaxLinkRows].
+  virtual Status ForEachVisibleLink(Timestamp now, std::int64_t offset, std::int64_t limit,
+                                    const std::function<void(const ArticleLink&)>& each) = 0;
+
+  /// The body and creation instant of the articles in ids (any state; unknown ids are left out), in no
+  /// particular order. kInvalid for more than 1000 ids.
+  virtual Result<std::vector<ArticleFeedExtras>> FeedExtrasOf(std::span<const std::int64_t> ids) = 0;
+
+  /// Every section of kind with visible articles, by slug, with the last change among those articles;
+  /// at most kMaxSectionRows.
+  virtual Result<std::vector<SectionChange>> ListSectionChanges(SectionKind kind, Timestamp now) = 0;
+
+  /// The days with visible articles, days counted in a zone utc_offset ahead of UTC, oldest first.
+  virtual Result<std::vector<DayChange>> ListDayChanges(Timestamp now, std::chrono::seconds utc_offset) = 0;
 
   /// Any article by id, whatever its state (for editors). kNotFound otherwise.
   virtual Result<domain::Article> FindById(std::int64_t id) = 0;

@@ -26,6 +26,11 @@ class SqliteArticleStore final : public ArticleStore {
   Result<ArticleNeighbours> FindNeighbours(const domain::Article& article, Timestamp now) override;
   Result<std::optional<Timestamp>> NextVisibilityChange(Timestamp now) override;
   Result<domain::Article> FindById(std::int64_t id) override;
+  Status ForEachVisibleLink(Timestamp now, std::int64_t offset, std::int64_t limit,
+                            const std::function<void(const ArticleLink&)>& each) override;
+  Result<std::vector<ArticleFeedExtras>> FeedExtrasOf(std::span<const std::int64_t> ids) override;
+  Result<std::vector<SectionChange>> ListSectionChanges(SectionKind kind, Timestamp now) override;
+  Result<std::vector<DayChange>> ListDayChanges(Timestamp now, std::chrono::seconds utc_offset) override;
   using ArticleStore::Create;
   Result<std::int64_t> Create(const domain::Article& article, Timestamp now,
                               std::optional<std::int64_t> user_id) override;
