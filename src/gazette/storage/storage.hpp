@@ -9,6 +9,7 @@
 #include "gazette/storage/article_store.hpp"
 #include "gazette/storage/catalog_store.hpp"
 #include "gazette/storage/media_store.hpp"
+#include "gazette/storage/search_store.hpp"
 #include "gazette/storage/settings_store.hpp"
 #include "gazette/storage/stats_store.hpp"
 
@@ -25,6 +26,7 @@ class Storage {
   virtual AccountStore& accounts() = 0;
   virtual MediaStore& media() = 0;
   virtual SettingsStore& settings() = 0;
+  virtual SearchStore& search() = 0;
 
   /// Runs work in one transaction on the calling thread: store calls that work makes on this thread are
   /// part of it. Commits when work returns ok, rolls back otherwise (and on an exception, which is

@@ -15,6 +15,7 @@
 #include "gazette/storage/sqlite/sqlite_catalog_store.hpp"
 #include "gazette/storage/sqlite/sqlite_error.hpp"
 #include "gazette/storage/sqlite/sqlite_media_store.hpp"
+#include "gazette/storage/sqlite/sqlite_search_store.hpp"
 #include "gazette/storage/sqlite/sqlite_settings_store.hpp"
 #include "gazette/storage/sqlite/sqlite_stats_store.hpp"
 
@@ -35,7 +36,8 @@ class SqliteStorage final : public Storage {
         stats_(pool_),
         accounts_(pool_),
         media_(pool_),
-        settings_(pool_) {}
+        settings_(pool_),
+        search_(pool_) {}
 
   ConnectionPool& pool() { return pool_; }
 
@@ -45,6 +47,7 @@ class SqliteStorage final : public Storage {
   AccountStore& accounts() override { return accounts_; }
   MediaStore& media() override { return media_; }
   SettingsStore& settings() override { return settings_; }
+  SearchStore& search() override { return search_; }
   int SchemaVersion() override { return schema_version_; }
 
   Status InTransaction(const std::function<Status()>& work) override {
@@ -61,6 +64,7 @@ class SqliteStorage final : public Storage {
   sqlite::SqliteAccountStore accounts_;
   sqlite::SqliteMediaStore media_;
   sqlite::SqliteSettingsStore settings_;
+  sqlite::SqliteSearchStore search_;
 };
 
 Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {
