@@ -44,6 +44,8 @@ class PublicSite {
   http::Response RobotsTxt(const http::Request& request) const;
   http::Response StatsApi(const http::Request& request) const;
   http::Response TopArticlesApi(const http::Request& request) const;
+  http::Response SearchPage(const http::Request& request) const;
+  http::Response SearchApi(const http::Request& request) const;
 
   /// Counts a reader's page view when the answer is one: GET (not HEAD) and 200. article_id 0 for
   /// pages that are not an article.
