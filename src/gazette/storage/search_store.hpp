@@ -30,7 +30,8 @@ inline constexpr std::size_t kMaxSearchCategories = 200;
 
 enum class SearchOrder {
   kRelevance,  ///< best match first: BM25 with the title weighted above the intro above the body, and a
-               ///< mild boost for recent articles; ties newest first
+               ///< mild boost for recent articles; ties newest first. When more than kMaxCandidates
+               ///< articles match, the same weights without BM25's rarity factor (see SqliteSearchStore)
   kNewest,     ///< publication date, newest first
 };
 
@@ -46,6 +47,12 @@ struct SearchHit {
   std::string snippet;
 };
 
+/// Most matching articles one search looks at: the newest ones (by id, i.e. by when they were written).
+/// Every article holding a word is found while it has fewer; for a word in tens of thousands of
+/// articles, ranking and counting all of them would cost far more than a reader waits, and the newest
+/// few thousand are what a news reader is after.
+inline constexpr std::int64_t kMaxCandidates = 2000;
+
 /// Words around the matches in a snippet: two lines of a results page.
 inline constexpr int kSnippetTokens = 32;
 
@@ -54,14 +61,15 @@ class SearchStore {
  public:
   virtual ~SearchStore() = default;
 
-  /// The visible articles matching the FTS5 expression `match` and filter, in order, rows
-  /// [offset, offset + limit). kInvalid for an empty or malformed expression, a bad window (limit over
+  /// The visible articles matching the FTS5 expression `match` and filter among the newest
+  /// kMaxCandidates matching articles, in order, rows [offset, offset + limit). kInvalid for an empty or malformed expression, a bad window (limit over
   /// 1000) or too many categories.
   virtual Result<std::vector<SearchHit>> Search(std::string_view match, const SearchFilter& filter,
                                                 SearchOrder order, Timestamp now, std::int64_t offset,
                                                 std::int64_t limit) = 0;
 
-  /// How many visible articles Search would find over all pages, counting no further than cap (so that a
+  /// How many visible articles Search would find over all pages (among the same candidates), counting no
+  /// further than cap (so that a
   /// word found in most articles costs a bounded time): the answer is min(count, cap). kInvalid as for
   /// Search, or for a cap outside [1, 1,000,000].
   virtual Result<std::int64_t> Count(std::string_view match, const SearchFilter& filter, Timestamp now,

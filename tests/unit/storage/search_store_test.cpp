@@ -236,6 +236,23 @@ TEST_P(SearchStoreTest, BadWindowsAreInvalid) {
   EXPECT_EQ(search().Search("\"a\"", many, SearchOrder::kRelevance, kNow, 0, 10).error().code, ErrorCode::kInvalid);
 }
 
+TEST_P(SearchStoreTest, WordsInMoreArticlesThanCandidatesStillRankByColumnAndStopAtTheNewest) {
+  ASSERT_TRUE(storage().InTransaction([&]() -> Status {
+    for (std::int64_t i = 0; i < kMaxCandidates + 10; ++i) {
+      AddText("many-" + std::to_string(i), "Weekly notes " + std::to_string(i), "Intro", "A common word.", 5);
+    }
+    return OkStatus();
+  }).ok());
+  const auto title = AddText("title", "Common ground", "Intro", "Body", 900);
+  const auto intro = AddText("intro", "Other", "The common view.", "Body", 800);
+  auto hits = search().Search("\"common\"", {}, SearchOrder::kRelevance, kNow, 0, 3);
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  ASSERT_EQ(hits->size(), 3U);
+  EXPECT_EQ((*hits)[0].article.id, title);
+  EXPECT_EQ((*hits)[1].article.id, intro);
+  EXPECT_EQ(*search().Count("\"common\"", {}, kNow, 1'000'000), kMaxCandidates);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SearchStoreTest, ::testing::ValuesIn(StorageBackends()), BackendName);
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "gazette/storage/sqlite/article_queries.hpp"
+#include "gazette/storage/sqlite/fts_rank.hpp"
 #include "gazette/storage/sqlite/sqlite_error.hpp"
 
 namespace gazette::storage::sqlite {
@@ -20,6 +21,9 @@ enum Key : std::uint64_t {
   kByRelevance = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 1600,
   kByDate,
   kCount,
+  kByMatchesOnly,
+  kCandidateCount,
+  kRankFunction,
 };
 
 /// Longest page one call may ask for (as for the article lists).
@@ -29,7 +33,8 @@ constexpr std::int64_t kMaxCountCap = 1'000'000;
 constexpr std::size_t kMaxMatchBytes = 8 * 1024;
 
 // Parameters shared by every statement: ?1 now, ?2 match, ?3 limit (or the count's cap), ?4 offset,
-// ?5 category ids (a JSON array) or NULL, ?6 tag, ?7 author, ?8 country, ?9 from, ?10 before. Unset
+// ?5 category ids (a JSON array) or NULL, ?6 tag, ?7 author, ?8 country, ?9 from, ?10 before,
+// ?11 kMaxCandidates. Unset
 // filters are bound as NULL, so one prepared statement serves every combination; the index drives the
 // loop either way (CROSS JOIN keeps it outside), and each filter is a check on a row already in hand.
 constexpr const char* kFilters =
@@ -40,11 +45,33 @@ constexpr const char* kFilters =
     " AND (?9 IS NULL OR a.publish_at >= ?9)"
     " AND (?10 IS NULL OR a.publish_at < ?10)";
 
-/// Matching visible articles: the index first, then the article row by its key.
-std::string Matching() {
-  return fmt::format("FROM article_search f CROSS JOIN articles a ON a.id = f.rowid "
-                     "WHERE f.article_search MATCH ?2 AND {}{}",
-                     article_sql::kVisible, kFilters);
+// Candidates: the newest kMaxCandidates matching articles (by id, which grows as articles are written),
+// taken from the index in rowid order, so that the engine stops after that many instead of walking every
+// article holding a common word. Visibility and filters are then checked on the small covering index
+// articles_search_filter, never on the article rows themselves.
+//
+// How candidates are scored for relevance:
+//   kBm25         BM25 with column weights, when every match is a candidate (the common case): bm25()
+//                 reads all of each word's matches to weigh rare words up, which costs little then;
+//   kMatchesOnly  gazette_rank (fts_rank.hpp) when there are more matches than candidates, since BM25
+//                 would then read tens of thousands of rows per word: the same column weights and
+//                 saturation, without the rarity factor (every word must match anyway).
+enum class Scoring { kNone, kBm25, kMatchesOnly };
+
+std::string Candidates(Scoring scoring) {
+  const char* score = scoring == Scoring::kBm25          ? "bm25(article_search, 10.0, 4.0, 1.0)"
+                      : scoring == Scoring::kMatchesOnly ? "gazette_rank(article_search, 10.0, 4.0, 1.0)"
+                                                         : "0";
+  return fmt::format("SELECT rowid AS id, {} AS bm25 FROM article_search WHERE article_search MATCH ?2 "
+                     "ORDER BY rowid DESC LIMIT ?11",
+                     score);
+}
+
+/// Matching visible articles among the candidates, as m (id, bm25) joined with a (the covering index).
+std::string Matching(Scoring scoring) {
+  return fmt::format("FROM ({}) AS m CROSS JOIN articles a INDEXED BY articles_search_filter ON a.id = m.id "
+                     "WHERE {}{}",
+                     Candidates(scoring), article_sql::kVisible, kFilters);
 }
 
 // Relevance: BM25 over title (weight 10), intro (4) and body (1) - lower is better, since FTS5's bm25()
@@ -52,16 +79,15 @@ std::string Matching() {
 // year old, 1.03 at ten), so that among equally good matches the recent one comes first without an old
 // title match ever losing to a passing mention in today's news.
 constexpr const char* kRelevanceScore =
-    "bm25(f.article_search, 10.0, 4.0, 1.0) * "
-    "(1.0 + 0.3 / (1.0 + max(0, ?1 - a.publish_at) / 31557600.0))";
+    "m.bm25 * (1.0 + 0.3 / (1.0 + max(0, ?1 - a.publish_at) / 31557600.0))";
 
 /// The page's ids, ranked, then their rows with snippet, category and author. The snippet is made from a
 /// second cursor on the index positioned on each shown row, so that it is made for the page's rows only.
-std::string PageSql(SearchOrder order) {
-  const bool relevance = order == SearchOrder::kRelevance;
+std::string PageSql(Scoring scoring) {
+  const bool relevance = scoring != Scoring::kNone;
   const std::string inner = fmt::format(
-      "SELECT f.rowid AS id, {} AS score, a.publish_at AS at {} ORDER BY {} LIMIT ?3 OFFSET ?4",
-      relevance ? kRelevanceScore : "0", Matching(),
+      "SELECT a.id AS id, {} AS score, a.publish_at AS at {} ORDER BY {} LIMIT ?3 OFFSET ?4",
+      relevance ? kRelevanceScore : "0", Matching(scoring),
       relevance ? "score, a.publish_at DESC, a.id DESC" : "a.publish_at DESC, a.id DESC");
   return fmt::format(
       "SELECT {}, snippet(g.article_search, -1, char(57344), char(57345), '…', {}) "
@@ -73,8 +99,13 @@ std::string PageSql(SearchOrder order) {
 }
 
 std::string CountSql() {
-  return fmt::format("SELECT count(*) FROM (SELECT 1 {} LIMIT ?3)", Matching());
+  return fmt::format("SELECT count(*) FROM (SELECT 1 {} LIMIT ?3)", Matching(Scoring::kNone));
 }
+
+/// More than kMaxCandidates matches, visible or not? Reads at most one more than that from the index.
+constexpr const char* kCandidateCountSql =
+    "SELECT count(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH ?1 "
+    "ORDER BY rowid DESC LIMIT ?2)";
 
 Status CheckRequest(std::string_view match, const SearchFilter& filter) {
   if (match.empty() || match.size() > kMaxMatchBytes) {
@@ -93,6 +124,7 @@ void BindCommon(Statement& s, std::string_view match, const SearchFilter& filter
                 std::string& json) {
   s.BindInt(1, ToUnix(now));
   s.BindText(2, match);
+  s.BindInt(11, kMaxCandidates);
   if (filter.category_ids.empty()) {
     s.BindNull(5);
   } else {
@@ -120,6 +152,21 @@ Result<T> RefusedOrRethrow(const SQLite::Exception& e) {
   return MakeError(ErrorCode::kInvalid, "the search could not be understood; try other words");
 }
 
+/// BM25 when every match is a candidate, else gazette_rank (registered on this connection first).
+Scoring ScoringFor(Connection& connection, std::string_view match) {
+  ScopedUse probe(connection.Cached(kCandidateCount, [] { return std::string(kCandidateCountSql); }));
+  probe->BindText(1, match);
+  probe->BindInt(2, kMaxCandidates + 1);
+  const std::int64_t matches = probe->Step() ? probe->Int(0) : 0;
+  if (matches <= kMaxCandidates) return Scoring::kBm25;
+  // Built once per connection: registering the function is the price of caching this statement.
+  connection.Cached(kRankFunction, [&connection] {
+    RegisterFtsRank(connection.database().getHandle());
+    return std::string("SELECT 1");
+  });
+  return Scoring::kMatchesOnly;
+}
+
 }  // namespace
 
 Result<std::vector<SearchHit>> SqliteSearchStore::Search(std::string_view match, const SearchFilter& filter,
@@ -131,8 +178,14 @@ Result<std::vector<SearchHit>> SqliteSearchStore::Search(std::string_view match,
   }
   return Guarded(pool_.path(), "search the articles", [&]() -> Result<std::vector<SearchHit>> {
     Connection& connection = pool_.ForThisThread();
-    const bool relevance = order == SearchOrder::kRelevance;
-    ScopedUse s(connection.Cached(relevance ? kByRelevance : kByDate, [order] { return PageSql(order); }));
+    Scoring scoring = Scoring::kNone;
+    try {
+      if (order == SearchOrder::kRelevance) scoring = ScoringFor(connection, match);
+    } catch (const SQLite::Exception& e) {
+      return RefusedOrRethrow<std::vector<SearchHit>>(e);
+    }
+    const Key key = scoring == Scoring::kBm25 ? kByRelevance : scoring == Scoring::kMatchesOnly ? kByMatchesOnly : kByDate;
+    ScopedUse s(connection.Cached(key, [scoring] { return PageSql(scoring); }));
     std::string json;
     BindCommon(*s, match, filter, now, json);
     s->BindInt(3, limit);
