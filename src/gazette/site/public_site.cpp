@@ -28,6 +28,7 @@ void PublicSite::RegisterRoutes(http::Router& router) const {
   router.Get("/archive", counted(&PublicSite::ArchiveIndexPage));
   router.Get("/archive/{year}", counted(&PublicSite::ArchiveYearPage));
   router.Get("/archive/{year}/{month}", counted(&PublicSite::ArchiveMonthPage));
+  router.Get("/search", counted(&PublicSite::SearchPage));
   // Theme assets are one directory deep (css/, img/, js/): /assets/<kind>/<name>.<fingerprint>.<ext>.
   router.Get("/assets/{kind}/{file}", bind(&PublicSite::AssetFile));
   router.Get("/robots.txt", bind(&PublicSite::RobotsTxt));
@@ -43,6 +44,7 @@ void PublicSite::RegisterRoutes(http::Router& router) const {
   router.Get("/sitemap.xml", bind(&PublicSite::SitemapIndex));
   router.Get("/sitemaps/{file}", bind(&PublicSite::SitemapFile));
   router.Get("/api/v1/stats/top", bind(&PublicSite::TopArticlesApi));
+  router.Get("/api/v1/search", bind(&PublicSite::SearchApi));
   router.SetErrorRenderer([this](const http::Request*, unsigned status, std::string_view message) {
     return ErrorPage(status, message);
   });

@@ -51,6 +51,8 @@ class PublicSite {
   http::Response RobotsTxt(const http::Request& request) const;
   http::Response StatsApi(const http::Request& request) const;
   http::Response TopArticlesApi(const http::Request& request) const;
+  http::Response SearchPage(const http::Request& request) const;
+  http::Response SearchApi(const http::Request& request) const;
 
   // Feeds (feeds.cpp): RSS at .../feed/rss and Atom at .../feed/atom, for the site and each section.
   http::Response SiteFeed(const http::Request& request) const;

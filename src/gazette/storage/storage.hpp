@@ -11,6 +11,7 @@
 #include "gazette/storage/comment_store.hpp"
 #include "gazette/storage/media_store.hpp"
 #include "gazette/storage/panel_store.hpp"
+#include "gazette/storage/search_store.hpp"
 #include "gazette/storage/settings_store.hpp"
 #include "gazette/storage/stats_store.hpp"
 
@@ -29,6 +30,7 @@ class Storage {
   virtual SettingsStore& settings() = 0;
   virtual CommentStore& comments() = 0;
   virtual PanelStore& panels() = 0;
+  virtual SearchStore& search() = 0;
 
   /// Runs work in one transaction on the calling thread: store calls that work makes on this thread are
   /// part of it. Commits when work returns ok, rolls back otherwise (and on an exception, which is

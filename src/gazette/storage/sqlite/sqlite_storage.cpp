@@ -17,6 +17,7 @@
 #include "gazette/storage/sqlite/sqlite_error.hpp"
 #include "gazette/storage/sqlite/sqlite_media_store.hpp"
 #include "gazette/storage/sqlite/sqlite_panel_store.hpp"
+#include "gazette/storage/sqlite/sqlite_search_store.hpp"
 #include "gazette/storage/sqlite/sqlite_settings_store.hpp"
 #include "gazette/storage/sqlite/sqlite_stats_store.hpp"
 
@@ -39,7 +40,8 @@ class SqliteStorage final : public Storage {
         media_(pool_),
         settings_(pool_),
         comments_(pool_),
-        panels_(pool_) {}
+        panels_(pool_),
+        search_(pool_) {}
 
   ConnectionPool& pool() { return pool_; }
 
@@ -51,6 +53,7 @@ class SqliteStorage final : public Storage {
   SettingsStore& settings() override { return settings_; }
   CommentStore& comments() override { return comments_; }
   PanelStore& panels() override { return panels_; }
+  SearchStore& search() override { return search_; }
   int SchemaVersion() override { return schema_version_; }
 
   Status InTransaction(const std::function<Status()>& work) override {
@@ -69,6 +72,7 @@ class SqliteStorage final : public Storage {
   sqlite::SqliteSettingsStore settings_;
   sqlite::SqliteCommentStore comments_;
   sqlite::SqlitePanelStore panels_;
+  sqlite::SqliteSearchStore search_;
 };
 
 Status CheckPath(const std::filesystem::path& path, SqliteOpenMode mode) {
