@@ -148,6 +148,9 @@ TEST_F(PublicSiteTest, ArticlePageShowsTheWholeArticle) {
   EXPECT_NE(html.find(R"(class="newer")"), std::string::npos);
   EXPECT_FALSE(page.Header("Last-Modified").empty());
   EXPECT_FALSE(page.Header("ETag").empty());
+  // The page holds the live counter and the comments: browsers must ask again (a 304 when unchanged).
+  EXPECT_EQ(page.Header("Cache-Control"), "no-cache");
+  EXPECT_EQ(site().Get("/").Header("Cache-Control"), "no-cache");
   // The address has the shape /YYYY/MM/slug.
   EXPECT_TRUE(IsArticlePath(links[3])) << links[3];
 }

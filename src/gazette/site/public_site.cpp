@@ -85,6 +85,10 @@ http::Response PublicSite::Render(std::string_view page, render::View view, unsi
   http::Response response;
   response.status = status;
   response.body = std::move(html).value();
+  // A page shows the live visitor counter and the approved comments, which change while the article does
+  // not: without this, browsers would reuse it by heuristic freshness (from Last-Modified) without asking.
+  // Asking costs little: an unchanged page answers 304 by its ETag.
+  response.SetHeader("Cache-Control", "no-cache");
   return response;
 }
 
