@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gazette/media/media_markup.hpp"
+#include "gazette/site/comment_views.hpp"
 #include "gazette/site/text_excerpt.hpp"
 #include "gazette/site/views.hpp"
 
@@ -58,7 +59,11 @@ Result<std::optional<domain::FeaturedPanel>> TakeFeaturedPanel(const SiteContext
 }
 
 View PanelFeatureView(const SiteContext& ctx, const domain::FeaturedPanel& panel) {
-  View view = TeaserView(ctx, panel.article);
+  // A teaser like the others, with its comment count: the discussion is half of what a panel offers.
+  View teasers{View::type::list};
+  teasers.push_back(TeaserView(ctx, panel.article));
+  AddCommentCounts(ctx, {panel.article}, teasers);
+  View view = teasers.list_value().front();
   view.set("question", panel.question);
   SetText(view, "lead", panel.lead);
   if (panel.first) {
