@@ -39,6 +39,11 @@ class Storage {
 
   /// Schema version after migrations (the highest applied migration number).
   virtual int SchemaVersion() = 0;
+
+  /// The content version: it grows in the same transaction as any change to what public pages show
+  /// (articles, comments, panels, categories, tags, authors, settings, media), by whichever process makes
+  /// it, and not with visitor figures or sessions. The page cache reads it on every request.
+  virtual Result<std::int64_t> ContentVersion() = 0;
 };
 
 }  // namespace gazette::storage

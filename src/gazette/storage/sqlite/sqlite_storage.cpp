@@ -27,6 +27,10 @@ namespace {
 
 using sqlite::Connection;
 using sqlite::ConnectionPool;
+using sqlite::ScopedUse;
+
+/// Statement keys of the storage itself (the stores use 100..1899).
+constexpr std::uint64_t kContentVersionKey = 1900;
 
 class SqliteStorage final : public Storage {
  public:
@@ -55,6 +59,15 @@ class SqliteStorage final : public Storage {
   PanelStore& panels() override { return panels_; }
   SearchStore& search() override { return search_; }
   int SchemaVersion() override { return schema_version_; }
+
+  Result<std::int64_t> ContentVersion() override {
+    return sqlite::Guarded(pool_.path(), "read the content version", [&]() -> Result<std::int64_t> {
+      ScopedUse s(pool_.ForThisThread().Cached(
+          kContentVersionKey, [] { return std::string("SELECT version FROM content_version WHERE id = 1"); }));
+      if (!s->Step()) return MakeError(ErrorCode::kInternal, "the content version row is missing");
+      return s->Int(0);
+    });
+  }
 
   Status InTransaction(const std::function<Status()>& work) override {
     return sqlite::Guarded(pool_.path(), "start a transaction",
