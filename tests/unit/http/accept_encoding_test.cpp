@@ -12,7 +12,9 @@ constexpr ContentCoding kIdentity = ContentCoding::kIdentity;
 constexpr ContentCoding kGzip = ContentCoding::kGzip;
 constexpr ContentCoding kBrotli = ContentCoding::kBrotli;
 
-ContentCoding Choose(std::string_view field) { return ChooseCoding(field, /*brotli_available=*/true); }
+ContentCoding Choose(std::string_view field) {
+  return ChooseCoding(field, /*brotli_available=*/true);
+}
 
 TEST(AcceptEncoding, AbsentOrEmptyFieldMeansIdentity) {
   EXPECT_EQ(Choose(""), kIdentity);
@@ -80,9 +82,10 @@ TEST(AcceptEncoding, NamingACodingTwiceKeepsTheLowerWeight) {
 
 TEST(AcceptEncoding, SkipsMalformedElements) {
   // Each bad weight makes its whole element count as absent, so the coding it names is not acceptable.
-  for (const char* field : {"br;q=2", "br;q=1.5", "br;q=1.001", "br;q=0.1234", "br;q=.5", "br;q=00.5",
-                            "br;q=", "br;q", "br;q=-1", "br;q=1e3", "br;q=0,5", "br;level=5", "br;q=1;x=y",
-                            "br;q =1", "b r", "br\"", "br@", ";q=1", "br;q=0x1", "br;q=1 .0"}) {
+  for (const char* field : {"br;q=2",    "br;q=1.5",   "br;q=1.001", "br;q=0.1234", "br;q=.5",
+                            "br;q=00.5", "br;q=",      "br;q",       "br;q=-1",     "br;q=1e3",
+                            "br;q=0,5",  "br;level=5", "br;q=1;x=y", "br;q =1",     "b r",
+                            "br\"",      "br@",        ";q=1",       "br;q=0x1",    "br;q=1 .0"}) {
     EXPECT_NE(ChooseCoding(field, true), kBrotli) << field;
   }
   EXPECT_EQ(Choose("br;q=bad, gzip"), kGzip);
