@@ -67,11 +67,28 @@ void PutLittleEndian16(unsigned value, char* out) noexcept {
   out[1] = static_cast<char>((value >> 8) & 0xff);
 }
 
+GzipChunkCheck CheckOf(std::string_view chunk) {
+  GzipChunkCheck check;
+  check.crc =
+      static_cast<std::uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(chunk.data()), chunk.size()));
+  // Carrying a CRC over the chunk is linear over GF(2): its value on each nibble's 16 values defines it.
+  const uLong operation = crc32_combine_gen(static_cast<z_off_t>(chunk.size()));
+  for (std::size_t nibble = 0; nibble < check.shift.size(); ++nibble) {
+    for (uLong value = 0; value < 16; ++value) {
+      check.shift[nibble][value] =
+          static_cast<std::uint32_t>(crc32_combine_op(value << (4 * nibble), 0, operation));
+    }
+  }
+  return check;
+}
+
 }  // namespace
 
 GzipChunks EncodeGzipChunks(std::span<const std::string_view> chunks, int level) {
   GzipChunks result;
   result.bytes.assign(reinterpret_cast<const char*>(kGzipHeader), sizeof kGzipHeader);
+  result.ends.reserve(chunks.size());
+  result.checks.reserve(chunks.size());
   Deflater deflater(level);
   for (std::size_t i = 0; i < chunks.size(); ++i) {
     const std::string_view chunk = chunks[i];
@@ -79,9 +96,7 @@ GzipChunks EncodeGzipChunks(std::span<const std::string_view> chunks, int level)
     // cut are never the target of a back-reference the encoder could not have known about.
     deflater.Compress(chunk, i + 1 == chunks.size() ? Z_FINISH : Z_FULL_FLUSH, result.bytes);
     result.ends.push_back(result.bytes.size());
-    const auto crc = crc32_z(0, reinterpret_cast<const Bytef*>(chunk.data()), chunk.size());
-    result.checks.push_back(
-        {static_cast<std::uint32_t>(crc), crc32_combine_gen(static_cast<z_off_t>(chunk.size()))});
+    result.checks.push_back(CheckOf(chunk));
     result.plain_size += chunk.size();
   }
   result.bytes.shrink_to_fit();
@@ -117,12 +132,16 @@ char* WriteGzipTrailer(std::uint32_t crc, std::uint64_t plain_size, char* out) n
 
 std::uint32_t SplicedCrc(std::span<const GzipChunkCheck> checks,
                          std::span<const std::string_view> live) noexcept {
-  uLong crc = 0;
+  std::uint32_t crc = 0;
   for (std::size_t i = 0; i < checks.size(); ++i) {
-    crc = crc32_combine_op(crc, checks[i].crc, checks[i].shift);
-    if (i < live.size()) crc = crc32_z(crc, reinterpret_cast<const Bytef*>(live[i].data()), live[i].size());
+    crc = checks[i].Append(crc);
+    // Live values are short: running the CRC over their bytes is cheaper than any combination.
+    if (i < live.size()) {
+      crc = static_cast<std::uint32_t>(
+          crc32_z(crc, reinterpret_cast<const Bytef*>(live[i].data()), live[i].size()));
+    }
   }
-  return static_cast<std::uint32_t>(crc);
+  return crc;
 }
 
 }  // namespace gazette::http::detail

@@ -3,6 +3,7 @@
 /// deflate stream (RFC 1951) is cut after each chunk, so that stored blocks can be placed in the cuts at
 /// serve time. Internal to the http module.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -12,11 +13,22 @@
 
 namespace gazette::http::detail {
 
-/// What the trailer needs of one static chunk: its CRC-32, and zlib's operator that shifts a CRC over the
-/// chunk's length (crc32_combine_gen), so a serve-time combine costs one multiplication, not a pass over it.
+/// What the trailer needs of one static chunk: its CRC-32, and the linear map that carries a CRC over the
+/// chunk's length (zlib's crc32_combine_op with crc32_combine_gen's operator) tabulated on each of the CRC's
+/// eight nibbles. zlib applies that map bit by bit with unpredictable branches (about 50 ns a chunk here);
+/// the tables make it eight lookups (under 10 ns), for 512 bytes a chunk.
 struct GzipChunkCheck {
   std::uint32_t crc = 0;
-  unsigned long shift = 0;  // NOLINT(google-runtime-int): zlib's uLong
+  std::array<std::array<std::uint32_t, 16>, 8> shift{};  ///< shift[n][v]: the image of v in nibble n
+
+  /// The CRC of (bytes whose CRC is `before`) followed by this chunk.
+  std::uint32_t Append(std::uint32_t before) const noexcept {
+    std::uint32_t after = crc;
+    for (std::size_t nibble = 0; nibble < shift.size(); ++nibble) {
+      after ^= shift[nibble][(before >> (4 * nibble)) & 0xfu];
+    }
+    return after;
+  }
 };
 
 struct GzipChunks {
