@@ -15,6 +15,8 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(BROTLI REQUIRED IMPORTED_TARGET libbrotlienc)
+# The brotli decoder only for the tests that check what the encoder made (same package, libbrotli-dev).
+pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
 # libvips through its C API (vips/vips.h) only: the C++ binding (vips8) would add its headers' compile time
 # to every file of the media module for no gain.
 pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips)
