@@ -12,6 +12,14 @@ std::string_view Response::FindHeader(std::string_view name) const {
   return {};
 }
 
+std::string Response::BodyText() const {
+  if (!pieces) return std::string(Body());
+  std::string text;
+  text.reserve(pieces->body.size());
+  for (const auto piece : pieces->body.pieces) text += piece;
+  return text;
+}
+
 bool Response::HasHeader(std::string_view name) const {
   for (const auto& header : headers) {
     if (detail::EqualsIgnoreCase(header.first, name)) return true;

@@ -8,7 +8,17 @@
 #include <utility>
 #include <vector>
 
+#include "gazette/http/spliced_body.hpp"
+
 namespace gazette::http {
+
+/// A body sent as pieces in one gather write, without copying them: a cached page with its live parts
+/// spliced in. Filled in place and never moved once the pieces point into it (short strings live inside
+/// their std::string, so a move would leave views into scratch dangling): hold it by pointer.
+struct BodyPieces {
+  std::shared_ptr<const void> owner;  ///< keeps the cached bytes the pieces point into alive until sent
+  SplicedBody body;
+};
 
 struct Response {
   unsigned status = 200;
@@ -18,10 +28,17 @@ struct Response {
   /// When set, sent instead of body without a copy (cached pages, static assets); body must then be empty.
   std::shared_ptr<const std::string> shared_body;
 
-  /// The bytes to send: shared_body when set, else body.
+  /// When set, sent instead of body and shared_body (which must then be empty).
+  std::shared_ptr<const BodyPieces> pieces;
+
+  /// The bytes to send: shared_body when set, else body. Not for an answer in pieces (see BodyText).
   std::string_view Body() const {
     return shared_body ? std::string_view{*shared_body} : std::string_view{body};
   }
+  /// The whole body, also of an answer in pieces (a copy: for tests and logs, not the serving path).
+  std::string BodyText() const;
+  /// The body's length in bytes, whichever way it is held.
+  std::size_t BodySize() const { return pieces ? pieces->body.size() : Body().size(); }
 
   Response& SetHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

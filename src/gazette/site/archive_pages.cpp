@@ -31,7 +31,7 @@ LocalDate FirstOfNextMonth(int year, int month) {
 
 }  // namespace
 
-http::Response PublicSite::ArchiveIndexPage(const http::Request&) const {
+http::Response PublicSite::ArchiveIndexPage(const http::Request&, const LiveText& live) const {
   const Timestamp now = ctx_.clock.Now();
   const TimeZone zone = ctx_.live.Current()->dates.zone();
   const int this_year = zone.DateOf(now).year;
@@ -51,13 +51,13 @@ http::Response PublicSite::ArchiveIndexPage(const http::Request&) const {
   meta.title = "Archive";
   meta.description = "Every article of " + ctx_.live.Current()->site.name + ", by year and month.";
   meta.canonical_path = ArchivePath();
-  render::View view = LayoutView(ctx_, meta);
+  render::View view = LayoutView(ctx_, meta, &live);
   view.set("heading", "Archive");
   view.set("entries", years);
   return Render("archive", std::move(view));
 }
 
-http::Response PublicSite::ArchiveYearPage(const http::Request& request) const {
+http::Response PublicSite::ArchiveYearPage(const http::Request& request, const LiveText& live) const {
   const auto year = ParseFixedNumber(request.Param("year"), 4, kFirstArchiveYear, 9999);
   if (!year) return ErrorPage(404, "There is no archive for this year.");
   const Timestamp now = ctx_.clock.Now();
@@ -81,13 +81,13 @@ http::Response PublicSite::ArchiveYearPage(const http::Request& request) const {
   meta.title = fmt::format("Archive {}", *year);
   meta.description = fmt::format("Articles of {} published in {}.", ctx_.live.Current()->site.name, *year);
   meta.canonical_path = ArchivePath(*year);
-  render::View view = LayoutView(ctx_, meta);
+  render::View view = LayoutView(ctx_, meta, &live);
   view.set("heading", meta.title);
   view.set("entries", months);
   return Render("archive", std::move(view));
 }
 
-http::Response PublicSite::ArchiveMonthPage(const http::Request& request) const {
+http::Response PublicSite::ArchiveMonthPage(const http::Request& request, const LiveText& live) const {
   const auto year = ParseFixedNumber(request.Param("year"), 4, kFirstArchiveYear, 9999);
   const auto month = ParseFixedNumber(request.Param("month"), 2, 1, 12);
   if (!year || !month) return ErrorPage(404, "There is no archive for this month.");
@@ -108,7 +108,7 @@ http::Response PublicSite::ArchiveMonthPage(const http::Request& request) const 
     breadcrumbs.push_back(crumb);
     view.set("breadcrumbs", breadcrumbs);
     view.set("has_breadcrumbs", true);
-  });
+  }, live);
 }
 
 }  // namespace gazette::site

@@ -23,28 +23,30 @@ render::View NeighbourView(const SiteContext& ctx, const std::optional<domain::A
 
 }  // namespace
 
-http::Response PublicSite::ArticlePage(const http::Request& request) const {
-  return ShowArticle(request, {}, 200);
+PublicSite::PageBuild PublicSite::ArticlePage(const http::Request& request, const LiveText& live) const {
+  return ShowArticle(request, {}, 200, live);
 }
 
-http::Response PublicSite::ShowArticle(const http::Request& request, const CommentFormState& form,
-                                       unsigned status) const {
+PublicSite::PageBuild PublicSite::ShowArticle(const http::Request& request, const CommentFormState& form,
+                                              unsigned status, const LiveText& live) const {
   const Timestamp now = ctx_.clock.Now();
   auto page = ctx_.storage.articles().FindVisibleBySlug(request.Param("slug"), now);
-  if (!page.ok()) return StoreError(page.error());
+  if (!page.ok()) return {StoreError(page.error())};
   const domain::Article& article = page->article;
   const Timestamp published = article.publish_at.value_or(article.created_at);
   const auto settings = ctx_.live.Current();
   const std::string path = ArticlePath(published, article.slug, settings->dates.zone());
   // Year and month are part of the address but the slug alone identifies the article: send readers who
   // arrive with another year or month (an old link, a typo) to the one canonical address.
-  if (request.method() != http::Method::kPost && request.path() != path) return http::Response::Redirect(301, path);
+  if (request.method() != http::Method::kPost && request.path() != path) {
+    return {http::Response::Redirect(301, path)};
+  }
 
   auto neighbours = ctx_.storage.articles().FindNeighbours(article, now);
-  if (!neighbours.ok()) return StoreError(neighbours.error());
+  if (!neighbours.ok()) return {StoreError(neighbours.error())};
   // An expert panel shows its question and answers on its article's page: one query, none for others.
   auto panel = ctx_.storage.panels().FindByArticle(article.id);
-  if (!panel.ok()) return StoreError(panel.error());
+  if (!panel.ok()) return {StoreError(panel.error())};
 
   PageMeta meta;
   meta.title = domain::LabelledTitle(article.country, article.title);
@@ -68,7 +70,7 @@ http::Response PublicSite::ShowArticle(const http::Request& request, const Comme
     meta.json_ld = ArticleJsonLd(data, settings->site.name, base_url + "/");
   }
 
-  render::View view = LayoutView(ctx_, meta);
+  render::View view = LayoutView(ctx_, meta, &live);
   render::View body;
   body.set("title", article.title);
   body.set("label_title", meta.title);
@@ -99,8 +101,8 @@ http::Response PublicSite::ShowArticle(const http::Request& request, const Comme
   body.set("has_tags", !page->tags.empty());
   if (settings->stats.show_article_hits) body.set("hits", FormatCount(article.hits));
   auto comments = CommentsView(ctx_, article, path, request.Query("comment").value_or(""),
-                               request.Query("reply").value_or(""), form);
-  if (!comments.ok()) return StoreError(comments.error());
+                               request.Query("reply").value_or(""), form, &live);
+  if (!comments.ok()) return {StoreError(comments.error())};
   body.set("comment_count", comments->get("count")->string_value());
   body.set("comment_count_text", comments->get("count_text")->string_value());
   view.set("comments", *comments);
@@ -111,8 +113,7 @@ http::Response PublicSite::ShowArticle(const http::Request& request, const Comme
 
   auto response = Render("article", std::move(view), status);
   if (response.status == 200) response.SetHeader("Last-Modified", http::FormatHttpDate(article.updated_at));
-  CountPageView(request, response, article.id);
-  return response;
+  return {std::move(response), article.id};
 }
 
 }  // namespace gazette::site

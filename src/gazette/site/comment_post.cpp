@@ -32,7 +32,7 @@ http::Response PublicSite::PostComment(const http::Request& request) const {
     CommentFormState state;
     state.problem = "Your comment could not be read: " + form.error().message +
                     ". Please check the text (no control characters) and send it again.";
-    return ShowArticle(request, state, 400);
+    return ShowArticle(request, state, 400, CurrentLive()).response;
   }
   comments::CommentSubmission submission;
   submission.name = Field(*form, "name");
@@ -49,7 +49,7 @@ http::Response PublicSite::PostComment(const http::Request& request) const {
     if (error.code == ErrorCode::kForbidden) return ErrorPage(403, error.message);
     if (error.code != ErrorCode::kInvalid) return StoreError(error);
     CommentFormState state{submission.name, submission.email, submission.text, submission.parent, error.message};
-    return ShowArticle(request, state, 400);
+    return ShowArticle(request, state, 400, CurrentLive()).response;
   }
   if (accepted->state == domain::CommentState::kApproved) {
     return http::Response::SeeOther(path + "?comment=published#comment-" + std::to_string(accepted->id));

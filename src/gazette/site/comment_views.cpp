@@ -68,7 +68,8 @@ void AddCommentCounts(const SiteContext& ctx, const std::vector<domain::ArticleS
 
 Result<render::View> CommentsView(const SiteContext& ctx, const domain::Article& article,
                                   std::string_view article_path, std::string_view notice_code,
-                                  std::string_view reply_to, const CommentFormState& form) {
+                                  std::string_view reply_to, const CommentFormState& form,
+                                  const LiveText* live) {
   auto approved = ctx.storage.comments().ListApproved(article.id);
   if (!approved.ok()) return std::move(approved).error();
   const auto settings = ctx.live.Current();
@@ -113,7 +114,8 @@ Result<render::View> CommentsView(const SiteContext& ctx, const domain::Article&
   if (article.comments_open) {
     View form_view;
     form_view.set("action", CommentPostPath(article_path));
-    form_view.set("token", ctx.comments.IssueFormToken(article.id));
+    form_view.set("token", live != nullptr ? live->Value({LiveKind::kCommentToken, article.id})
+                                           : ctx.comments.IssueFormToken(article.id));
     form_view.set("name", form.name);
     form_view.set("email", form.email);
     form_view.set("text", form.text);

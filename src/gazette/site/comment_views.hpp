@@ -14,6 +14,7 @@
 #include "gazette/base/result.hpp"
 #include "gazette/domain/article.hpp"
 #include "gazette/render/view.hpp"
+#include "gazette/site/live_text.hpp"
 #include "gazette/site/site_context.hpp"
 
 namespace gazette::site {
@@ -40,9 +41,11 @@ struct CommentFormState {
 
 /// The page's "comments" view: count, count_text, items (threads with replies), open or closed, form
 /// (action, token, name, email, text, parent, replying_to, cancel_url, problem) and the notice asked for
-/// by ?comment=. Reads the approved comments in one query. reply_to comes from ?reply=.
+/// by ?comment=. Reads the approved comments in one query. reply_to comes from ?reply=. The form's token
+/// comes from live (a fresh one when null).
 Result<render::View> CommentsView(const SiteContext& ctx, const domain::Article& article,
                                   std::string_view article_path, std::string_view notice_code,
-                                  std::string_view reply_to, const CommentFormState& form);
+                                  std::string_view reply_to, const CommentFormState& form,
+                                  const LiveText* live = nullptr);
 
 }  // namespace gazette::site

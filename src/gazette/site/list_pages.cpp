@@ -26,7 +26,7 @@ std::vector<std::int64_t> IdsOf(const std::vector<domain::ArticleSummary>& artic
 
 }  // namespace
 
-http::Response PublicSite::FrontPage(const http::Request& request) const {
+http::Response PublicSite::FrontPage(const http::Request& request, const LiveText& live) const {
   const auto settings = ctx_.live.Current();
   auto window = WindowFor(request, settings->site.page_size);
   if (!window.ok()) return ErrorPage(400, window.error().message);
@@ -64,7 +64,7 @@ http::Response PublicSite::FrontPage(const http::Request& request) const {
   if (links.has_next) meta.next_path = PagedPath("/", links.page + 1);
   meta.json_ld = WebSiteJsonLd(settings->site.name, settings->site.base_url + "/", settings->site.tagline);
 
-  render::View view = LayoutView(ctx_, meta);
+  render::View view = LayoutView(ctx_, meta, &live);
   view.set("is_front", true);
   if (window->page == 1 && !leads.empty()) view.set("leads", TeaserList(ctx_, leads));
   if (window->page == 1 && panel) view.set("panel_feature", PanelFeatureView(ctx_, *panel));
@@ -75,7 +75,8 @@ http::Response PublicSite::FrontPage(const http::Request& request) const {
 
 http::Response PublicSite::TeaserListPage(const http::Request& request, const storage::ArticleFilter& filter,
                                           std::string_view base_path, PageMeta meta,
-                                          const std::function<void(render::View&)>& fill) const {
+                                          const std::function<void(render::View&)>& fill,
+                                          const LiveText& live) const {
   auto window = WindowFor(request, ctx_.live.Current()->site.page_size);
   if (!window.ok()) return ErrorPage(400, window.error().message);
   auto rows = ctx_.storage.articles().ListVisible(filter, ctx_.clock.Now(), window->offset(), window->limit());
@@ -89,7 +90,7 @@ http::Response PublicSite::TeaserListPage(const http::Request& request, const st
   if (links.has_previous) meta.previous_path = PagedPath(base_path, links.page - 1);
   if (links.has_next) meta.next_path = PagedPath(base_path, links.page + 1);
 
-  render::View view = LayoutView(ctx_, meta);
+  render::View view = LayoutView(ctx_, meta, &live);
   fill(view);
   view.set("teasers", TeaserList(ctx_, *rows));
   view.set("empty", rows->empty());
@@ -97,7 +98,7 @@ http::Response PublicSite::TeaserListPage(const http::Request& request, const st
   return Render("list", std::move(view));
 }
 
-http::Response PublicSite::CategoryPage(const http::Request& request) const {
+http::Response PublicSite::CategoryPage(const http::Request& request, const LiveText& live) const {
   // One snapshot for the whole page: the pointers below point into it.
   const auto categories = ctx_.categories.Current();
   const auto* category = categories->FindBySlug(request.Param("slug"));
@@ -136,10 +137,10 @@ http::Response PublicSite::CategoryPage(const http::Request& request) const {
     }
     view.set("has_subcategories", children.is_non_empty_list());
     view.set("subcategories", children);
-  });
+  }, live);
 }
 
-http::Response PublicSite::TagPage(const http::Request& request) const {
+http::Response PublicSite::TagPage(const http::Request& request, const LiveText& live) const {
   auto tag = ctx_.storage.catalog().FindTagBySlug(request.Param("slug"));
   if (!tag.ok()) return StoreError(tag.error());
   storage::ArticleFilter filter;
@@ -150,10 +151,10 @@ http::Response PublicSite::TagPage(const http::Request& request) const {
   meta.feeds.push_back({"Tag: " + tag->name, TagPath(tag->slug)});
   return TeaserListPage(request, filter, TagPath(tag->slug), meta, [&](render::View& view) {
     view.set("heading", "Tag: " + tag->name);
-  });
+  }, live);
 }
 
-http::Response PublicSite::AuthorPage(const http::Request& request) const {
+http::Response PublicSite::AuthorPage(const http::Request& request, const LiveText& live) const {
   auto author = ctx_.storage.catalog().FindAuthorBySlug(request.Param("slug"));
   if (!author.ok()) return StoreError(author.error());
   storage::ArticleFilter filter;
@@ -169,7 +170,7 @@ http::Response PublicSite::AuthorPage(const http::Request& request) const {
     profile.set("organisation", author->organisation);
     profile.set("bio", author->bio);
     view.set("profile", profile);
-  });
+  }, live);
 }
 
 }  // namespace gazette::site

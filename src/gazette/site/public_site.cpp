@@ -19,15 +19,24 @@ void PublicSite::RegisterRoutes(http::Router& router) const {
       return response;
     };
   };
-  router.Get("/", counted(&PublicSite::FrontPage));
-  router.Get("/{year}/{month}/{slug}", bind(&PublicSite::ArticlePage));
+  // Pages of the page cache: counted by ThroughCache, also when answered from the cache.
+  using ListPage = http::Response (PublicSite::*)(const http::Request&, const LiveText&) const;
+  const auto cached = [this](ListPage page) {
+    return [this, page](const http::Request& request) {
+      return ThroughCache(request, [&](const LiveText& live) { return PageBuild{(this->*page)(request, live)}; });
+    };
+  };
+  router.Get("/", cached(&PublicSite::FrontPage));
+  router.Get("/{year}/{month}/{slug}", [this](const http::Request& request) {
+    return ThroughCache(request, [&](const LiveText& live) { return ArticlePage(request, live); });
+  });
   router.Post("/{year}/{month}/{slug}/comments", bind(&PublicSite::PostComment));
-  router.Get("/category/{slug}", counted(&PublicSite::CategoryPage));
-  router.Get("/tag/{slug}", counted(&PublicSite::TagPage));
-  router.Get("/author/{slug}", counted(&PublicSite::AuthorPage));
-  router.Get("/archive", counted(&PublicSite::ArchiveIndexPage));
-  router.Get("/archive/{year}", counted(&PublicSite::ArchiveYearPage));
-  router.Get("/archive/{year}/{month}", counted(&PublicSite::ArchiveMonthPage));
+  router.Get("/category/{slug}", cached(&PublicSite::CategoryPage));
+  router.Get("/tag/{slug}", cached(&PublicSite::TagPage));
+  router.Get("/author/{slug}", cached(&PublicSite::AuthorPage));
+  router.Get("/archive", cached(&PublicSite::ArchiveIndexPage));
+  router.Get("/archive/{year}", cached(&PublicSite::ArchiveYearPage));
+  router.Get("/archive/{year}/{month}", cached(&PublicSite::ArchiveMonthPage));
   router.Get("/search", counted(&PublicSite::SearchPage));
   // Theme assets are one directory deep (css/, img/, js/): /assets/<kind>/<name>.<fingerprint>.<ext>.
   router.Get("/assets/{kind}/{file}", bind(&PublicSite::AssetFile));

@@ -14,6 +14,8 @@
 #include "gazette/http/router.hpp"
 #include "gazette/render/view.hpp"
 #include "gazette/site/comment_views.hpp"
+#include "gazette/site/live_text.hpp"
+#include "gazette/site/page_cache.hpp"
 #include "gazette/site/page_meta.hpp"
 #include "gazette/site/site_context.hpp"
 #include "gazette/site/syndication_cache.hpp"
@@ -24,7 +26,7 @@ namespace gazette::site {
 /// Thread-safe: handlers only read the context.
 class PublicSite {
  public:
-  explicit PublicSite(SiteContext context) : ctx_(context) {}
+  explicit PublicSite(SiteContext context, PageCacheOptions cache = {});
 
   /// Registers every public route on router, and this site's error page as its error renderer.
   /// The site must outlive the router.
@@ -34,19 +36,41 @@ class PublicSite {
   http::Response ErrorPage(unsigned status, std::string_view message) const;
 
  private:
-  http::Response FrontPage(const http::Request& request) const;
-  http::Response ArticlePage(const http::Request& request) const;
+  /// A page as built by its handler, and the article it counts a read of (0 for none).
+  struct PageBuild {
+    http::Response response;
+    std::int64_t article_id = 0;
+  };
+  /// Builds a page with its live values taken from live (marks, when it is built for the cache).
+  using PageBuilder = std::function<PageBuild(const LiveText& live)>;
+
+  // The page cache (page_serving.cpp).
+  /// The cached page for the request when it is current, else build's, kept when it can be; counts the
+  /// page view either way.
+  http::Response ThroughCache(const http::Request& request, const PageBuilder& build) const;
+  /// A cached page answered now: its live values spliced in, in the coding the client takes best.
+  http::Response Answer(const http::Request& request, const std::shared_ptr<const CachedPage>& page,
+                        Timestamp now) const;
+  /// What a page would be made from now (without the next scheduled change, which needs a query); empty
+  /// when the store cannot be read.
+  std::optional<PageSources> CurrentSources() const;
+  /// The live values of now, for a page built for one answer only.
+  LiveText CurrentLive() const { return LiveText::Current(ctx_, ctx_.live.Current(), ctx_.clock.Now()); }
+
+  http::Response FrontPage(const http::Request& request, const LiveText& live) const;
+  PageBuild ArticlePage(const http::Request& request, const LiveText& live) const;
   /// The article page with the comment form as given (empty on a GET; what was sent, with the reason,
   /// after a refused comment), answered with status.
-  http::Response ShowArticle(const http::Request& request, const CommentFormState& form, unsigned status) const;
+  PageBuild ShowArticle(const http::Request& request, const CommentFormState& form, unsigned status,
+                        const LiveText& live) const;
   /// POST /YYYY/MM/slug/comments: a reader's comment (comment_post.cpp).
   http::Response PostComment(const http::Request& request) const;
-  http::Response CategoryPage(const http::Request& request) const;
-  http::Response TagPage(const http::Request& request) const;
-  http::Response AuthorPage(const http::Request& request) const;
-  http::Response ArchiveIndexPage(const http::Request& request) const;
-  http::Response ArchiveYearPage(const http::Request& request) const;
-  http::Response ArchiveMonthPage(const http::Request& request) const;
+  http::Response CategoryPage(const http::Request& request, const LiveText& live) const;
+  http::Response TagPage(const http::Request& request, const LiveText& live) const;
+  http::Response AuthorPage(const http::Request& request, const LiveText& live) const;
+  http::Response ArchiveIndexPage(const http::Request& request, const LiveText& live) const;
+  http::Response ArchiveYearPage(const http::Request& request, const LiveText& live) const;
+  http::Response ArchiveMonthPage(const http::Request& request, const LiveText& live) const;
   http::Response AssetFile(const http::Request& request) const;
   http::Response RobotsTxt(const http::Request& request) const;
   http::Response StatsApi(const http::Request& request) const;
@@ -82,7 +106,7 @@ class PublicSite {
   /// rendered with pages/list. fill adds the page's own keys (heading, intro...) to the view.
   http::Response TeaserListPage(const http::Request& request, const storage::ArticleFilter& filter,
                                 std::string_view base_path, PageMeta meta,
-                                const std::function<void(render::View&)>& fill) const;
+                                const std::function<void(render::View&)>& fill, const LiveText& live) const;
 
   /// Renders pages/<page> in the layout; view starts from LayoutView(). A template failure is a 500.
   http::Response Render(std::string_view page, render::View view, unsigned status = 200) const;
@@ -90,6 +114,10 @@ class PublicSite {
   http::Response StoreError(const Error& error) const;
 
   SiteContext ctx_;
+  const PageCacheOptions cache_options_;
+  mutable PageCache page_cache_;
+  /// The secret in the marks of pages rendered for the cache (LiveText::Marked).
+  const std::string live_marker_;
   mutable SyndicationCache syndication_cache_;
 };
 

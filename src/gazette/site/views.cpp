@@ -20,14 +20,13 @@ View AuthorView(const domain::ArticleAuthor& author) {
   return view;
 }
 
-View CounterView(const SiteContext& ctx, const settings::SiteSnapshot& settings) {
-  const stats::CounterFigures figures = ctx.visitors.Current();
+View CounterView(const settings::SiteSnapshot& settings, const LiveText& live) {
   View rows{View::type::list};
   for (const auto row : settings.counter_rows) {
     View item;
     item.set("key", std::string(stats::CounterRowKey(row)));
     item.set("label", std::string(stats::CounterRowLabel(row)));
-    item.set("value", FormatCount(figures.Get(row)));
+    item.set("value", live.Value({LiveKind::kCounterFigure, static_cast<std::int64_t>(row)}));
     rows.push_back(item);
   }
   return rows;
@@ -100,17 +99,17 @@ View PaginationView(std::string_view base_path, const domain::PageLinks& links) 
   return view;
 }
 
-View LayoutView(const SiteContext& ctx, const PageMeta& meta) {
-  const Timestamp now = ctx.clock.Now();
+View LayoutView(const SiteContext& ctx, const PageMeta& meta, const LiveText* live) {
   // One snapshot for the whole layout: a settings change in between never mixes two sites' names.
   const auto settings = ctx.live.Current();
+  const LiveText current = live != nullptr ? *live : LiveText::Current(ctx, settings, ctx.clock.Now());
   View view;
   view.set("site_name", settings->site.name);
   view.set("site_tagline", settings->site.tagline);
   view.set("language", settings->site.language);
-  view.set("today_iso", settings->dates.IsoDate(now));
-  view.set("today_text", settings->dates.Format(now));
-  view.set("counter", CounterView(ctx, *settings));
+  view.set("today_iso", current.Value({LiveKind::kTodayIso}));
+  view.set("today_text", current.Value({LiveKind::kTodayText}));
+  view.set("counter", CounterView(*settings, current));
   view.set("navigation", NavigationView(ctx));
   view.set("stylesheet_url", ctx.assets.UrlFor("css/site.css").value_or("/assets/css/site.css"));
   view.set("icon_url", ctx.assets.UrlFor("img/icon.svg").value_or("/assets/img/icon.svg"));

@@ -11,6 +11,7 @@
 #include "gazette/domain/article.hpp"
 #include "gazette/domain/pagination.hpp"
 #include "gazette/render/view.hpp"
+#include "gazette/site/live_text.hpp"
 #include "gazette/site/page_meta.hpp"
 #include "gazette/site/site_context.hpp"
 
@@ -30,7 +31,8 @@ render::View TeaserList(const SiteContext& ctx, const std::vector<domain::Articl
 render::View PaginationView(std::string_view base_path, const domain::PageLinks& links);
 
 /// The view every page starts from: site name, tagline, today's date, the visitor counter, the category
-/// navigation, the stylesheet, and the page's title and links from meta.
-render::View LayoutView(const SiteContext& ctx, const PageMeta& meta);
+/// navigation, the stylesheet, and the page's title and links from meta. The date and the counter's figures
+/// come from live (the current values when null: a page rendered for this answer only).
+render::View LayoutView(const SiteContext& ctx, const PageMeta& meta, const LiveText* live = nullptr);
 
 }  // namespace gazette::site

@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 #include <strings.h>
 
-#include <array>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 #include <exception>
@@ -186,7 +185,7 @@ void Connection::HandleRequest() {
   std::string_view added_etag;
   if (response.status == 200 && (method == Method::kGet || method == Method::kHead)) {
     std::string_view etag = response.FindHeader("ETag");
-    if (etag.empty()) {
+    if (etag.empty() && !response.pieces) {  // an answer in pieces comes with its ETag
       computed_etag = StrongEtagChars(response.Body());
       added_etag = etag = std::string_view(computed_etag.data(), computed_etag.size());
     }
@@ -195,6 +194,7 @@ void Connection::HandleRequest() {
       response.status = 304;
       response.body.clear();
       response.shared_body.reset();
+      response.pieces.reset();
     }
   }
   Write(std::move(response), method == Method::kHead, parser.keep_alive() && !context_.stopping, added_etag);
@@ -234,16 +234,23 @@ void Connection::Write(Response response, bool head_only, bool keep_alive, std::
   keep_alive_ = keep_alive;
   ActiveState& active = *active_;
   const Response& stored = active.response.emplace(std::move(response));
-  const std::string_view body = stored.Body();
-  SerializeHead(stored, HeadOptions{body.size(), etag, keep_alive, context_.options.security_headers},
+  const std::size_t body_size = stored.BodySize();
+  SerializeHead(stored, HeadOptions{body_size, etag, keep_alive, context_.options.security_headers},
                 active.head);
   const bool send_body = !head_only && stored.status != 304 && stored.status != 204 && stored.status >= 200;
   status_ = stored.status;
-  body_bytes_ = send_body ? body.size() : 0;
+  body_bytes_ = send_body ? body_size : 0;
   // A client that stops reading our answer holds memory; give it as long as an idle connection, no more.
   SetDeadline(context_.options.keep_alive_timeout);
-  const std::array<asio::const_buffer, 2> buffers{asio::buffer(active.head),
-                                                  asio::buffer(body.data(), body_bytes_)};
+  auto& buffers = active.buffers;
+  buffers.clear();
+  buffers.push_back(asio::buffer(active.head));
+  if (send_body && stored.pieces) {
+    for (const auto piece : stored.pieces->body.pieces) buffers.push_back(asio::buffer(piece.data(), piece.size()));
+  } else if (send_body) {
+    const std::string_view body = stored.Body();
+    buffers.push_back(asio::buffer(body.data(), body.size()));
+  }
   asio::async_write(socket_, buffers,
                     [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnWritten(ec); });
 }

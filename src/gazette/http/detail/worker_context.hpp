@@ -4,6 +4,7 @@
 
 #include <spdlog/logger.h>
 
+#include <boost/asio/buffer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <cstddef>
 #include <memory>
@@ -29,6 +30,7 @@ struct ActiveState {
   std::optional<RequestParser> parser;
   std::optional<Response> response;
   std::string head;  ///< serialized status line and fields of the answer being written
+  std::vector<boost::asio::const_buffer> buffers;  ///< head and body pieces of that answer: one gather write
 };
 
 struct WorkerContext {
