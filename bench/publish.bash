@@ -94,9 +94,8 @@ for ((n = 1; n <= publish_articles; n++)); do
   [ -n "$id" ] || die "no article id in the draft's redirect: $location"
   version=$(admin_curl -f "$publish_url/admin/articles/$id" | hidden_input version)
   [ -n "$version" ] || die "no version on the editor's page of article $id"
-  if curl -fsS --max-time 10 "$publish_url/" | grep -qF "$title"; then
-    die "the front page shows article $id while it is a draft"
-  fi
+  front_page=$(curl -fsS --max-time 10 "$publish_url/") || die "GET / failed"
+  ! grep -qF "$title" <<<"$front_page" || die "the front page shows article $id while it is a draft"
 
   mapfile -t publish_args < <(article_fields "$title" publish "$version")
   line=$(BENCH_COOKIE=$publish_cookie timeout 60 python3 "$here/publish.py" "$publish_port" "/admin/articles/$id" \
