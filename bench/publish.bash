@@ -43,12 +43,13 @@ jar=$publish_out/cookies.txt
 admin_curl() {  # curl with the session's cookie jar and a bound on every request
   curl -sS --max-time 30 -b "$jar" -c "$jar" "$@"
 }
+# Both print nothing when the page lacks what they look for; sed reads to the end (no SIGPIPE upstream).
 hidden_input() {  # name < html: the value of <input type="hidden" name="NAME" value="...">
-  grep -o "name=\"$1\" value=\"[^\"]*\"" | head -n 1 | sed 's/.*value="//; s/"$//'
+  grep -o "name=\"$1\" value=\"[^\"]*\"" | sed -n '1 { s/.*value="//; s/"$//; p; }' || true
 }
 first_option() {  # select-name < html: the first non-empty option value of that select
-  grep -o "<select [^>]*name=\"$1\"[^>]*>.*</select>" | grep -o '<option value="[0-9][0-9]*"' | head -n 1 |
-    sed 's/.*value="//; s/"$//'
+  grep -o "<select [^>]*name=\"$1\"[^>]*>.*</select>" | grep -o '<option value="[0-9][0-9]*"' |
+    sed -n '1 { s/.*value="//; s/"$//; p; }' || true
 }
 
 echo "== logging in at /admin/login as $publish_email"
@@ -57,7 +58,7 @@ login_token=$(hidden_input login_token <<<"$login_form")
 [ -n "$login_token" ] || die "no login_token on /admin/login"
 status=$(admin_curl -o "$publish_out/login-answer.html" -w '%{http_code}' --data-urlencode "email=$publish_email" \
   --data-urlencode "password@$password_file" --data-urlencode "login_token=$login_token" \
-  --data-urlencode "next=/admin" "$publish_url/admin/login")
+  --data-urlencode "next=/admin" "$publish_url/admin/login") || die "POST /admin/login failed"
 [ "$status" = 303 ] || die "logging in answered $status, not 303 (see $publish_out/login-answer.html)"
 # The session cookie, for bench/publish.py: curl's jar is tab-separated, name and value are the last two
 # fields (HttpOnly cookies are on lines starting "#HttpOnly_", other "#" lines are comments).
@@ -88,11 +89,12 @@ for ((n = 1; n <= publish_articles; n++)); do
   draft_args=()
   while IFS= read -r field; do draft_args+=(--data-urlencode "$field"); done < <(article_fields "$title" draft)
   location=$(admin_curl -o "$publish_out/draft-answer.html" -w '%{http_code} %{redirect_url}' "${draft_args[@]}" \
-    "$publish_url/admin/articles")
+    "$publish_url/admin/articles") || die "POST /admin/articles failed"
   [ "${location%% *}" = 303 ] || die "saving the draft answered ${location%% *}, not 303 (see $publish_out/draft-answer.html)"
   id=$(sed -n 's#.*/admin/articles/\([0-9][0-9]*\).*#\1#p' <<<"$location")
   [ -n "$id" ] || die "no article id in the draft's redirect: $location"
-  version=$(admin_curl -f "$publish_url/admin/articles/$id" | hidden_input version)
+  editor_page=$(admin_curl -f "$publish_url/admin/articles/$id") || die "GET /admin/articles/$id failed"
+  version=$(hidden_input version <<<"$editor_page")
   [ -n "$version" ] || die "no version on the editor's page of article $id"
   front_page=$(curl -fsS --max-time 10 "$publish_url/") || die "GET / failed"
   ! grep -qF "$title" <<<"$front_page" || die "the front page shows article $id while it is a draft"
