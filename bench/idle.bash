@@ -21,7 +21,8 @@
 # as they also load the server during the measurement.
 # The open-file limit of this script (and so of Gazette and the holder) is raised to BENCH_IDLE + 1024.
 
-command -v python3 >/dev/null || die "--idle needs python3"
+# The system's Python: the helper uses its standard library only.
+python=$(command -v /usr/bin/python3 || command -v python3) || die "--idle needs python3"
 idle_out=$out/idle
 rm -rf "$idle_out" && mkdir -p "$idle_out/wrk"
 
@@ -68,7 +69,7 @@ echo "memory:   $(mb "$rss_before") resident before the idle connections"
 
 echo "== opening $idle_connections idle keep-alive connections (bench/idle.py; each sends GET / once)"
 holder_output=$idle_out/holder.txt
-python3 "$here/idle.py" "$idle_port" "$idle_connections" >"$holder_output" 2>"$idle_out/holder.err" &
+"$python" "$here/idle.py" "$idle_port" "$idle_connections" >"$holder_output" 2>"$idle_out/holder.err" &
 holder_pid=$!
 helper_pids+=" $holder_pid"
 # Up to 10 minutes to open them all.

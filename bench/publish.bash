@@ -17,7 +17,8 @@ publish_out=$out/publish
 rm -rf "$publish_out" && mkdir -p "$publish_out"
 chmod 700 "$publish_out"
 publish_site=$out/site-publish
-command -v python3 >/dev/null || die "--publish needs python3"
+# The system's Python: the helper uses its standard library only.
+python=$(command -v /usr/bin/python3 || command -v python3) || die "--publish needs python3"
 
 echo "== a fresh copy of the demo site: $publish_site"
 rm -rf "$publish_site" && mkdir -p "$publish_site"
@@ -100,7 +101,7 @@ for ((n = 1; n <= publish_articles; n++)); do
   ! grep -qF "$title" <<<"$front_page" || die "the front page shows article $id while it is a draft"
 
   mapfile -t publish_args < <(article_fields "$title" publish "$version")
-  line=$(BENCH_COOKIE=$publish_cookie timeout 60 python3 "$here/publish.py" "$publish_port" "/admin/articles/$id" \
+  line=$(BENCH_COOKIE=$publish_cookie timeout 60 "$python" "$here/publish.py" "$publish_port" "/admin/articles/$id" \
     "$title" "${publish_args[@]}") || die "publishing article $id: ${line:-bench/publish.py failed}"
   visible_us=$(sed -n 's/.* visible_us=\(-\{0,1\}[0-9]*\).*/\1/p' <<<"$line")
   polls=$(sed -n 's/.* polls=\([0-9]*\).*/\1/p' <<<"$line")
