@@ -109,11 +109,11 @@ awk -v n="$opened" -v before="$rss_before" -v held="$rss_held" -v after="$rss_af
     printf "  memory: %.1f MB before, %.1f MB with %d idle connections: +%.1f MB, %.1f KB per connection (%.1f MB after the run)\n",
       before / 1024, held / 1024, n, (held - before) / 1024, (held - before) / n, after / 1024
     printf "  target: under 100 MB extra for 10,000 connections, i.e. under %.1f KB each: %s\n", 100 * 1024 / 10000,
-      (held - before) / n < 100 * 1024 / 10000 ? "met" : "not met"
+      ((held - before) / n < 100 * 1024 / 10000 ? "met" : "not met")
   }'
 awk -v without="$rps_without" -v with="$rps_with" -v n="$opened" 'BEGIN {
     printf "  front page: %.0f req/s without, %.0f req/s with %d idle connections: ratio %.2f\n", without, with, n,
-      without > 0 ? with / without : 0
+      (without > 0 ? with / without : 0)
   }'
 echo "  held to the end: $(holder_field open "$done_line") of $opened; closed by the server: $(holder_field closed_by_server "$done_line"); refreshed (GET / after 20 s idle): $(holder_field refreshed "$done_line")"
 echo "raw figures: wrk reports in $idle_out/wrk/; the holder's lines in $holder_output"
