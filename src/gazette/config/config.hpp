@@ -53,12 +53,20 @@ struct CommentsConfig {
   bool operator==(const CommentsConfig&) const = default;
 };
 
+/// The in-memory page cache (issue: speed): rendered public pages and their compressed variants.
+struct CacheConfig {
+  bool enabled = true;                        ///< keep rendered public pages in memory
+  std::int64_t max_bytes = 64 * 1024 * 1024;  ///< memory for cached pages and their compressed variants
+  bool operator==(const CacheConfig&) const = default;
+};
+
 struct Config {
   std::filesystem::path dir;  ///< the site directory holding gazette.toml
   SiteConfig site;
   ServerConfig server;
   StatsConfig stats;
   CommentsConfig comments;
+  CacheConfig cache;
 
   std::filesystem::path database_path() const { return dir / "gazette.db"; }
   std::filesystem::path config_path() const { return dir / "gazette.toml"; }

@@ -127,7 +127,7 @@ TEST(ParseConfig, UnknownKeyNamesLineAndKnownKeys) {
 
 TEST(ParseConfig, UnknownSectionNamesLine) {
   EXPECT_THAT(ErrorOf("[site]\nname = \"x\"\n[database]\npath = \"x\"\n"),
-              HasSubstr("gazette.toml:3: unknown section [database] (known sections: [site], [server], [stats], [comments])"));
+              HasSubstr("gazette.toml:3: unknown section [database] (known sections: [site], [server], [stats], [comments], [cache])"));
 }
 
 TEST(ParseConfig, KeyOutsideSectionIsRefused) {

@@ -30,6 +30,8 @@ Config CustomConfig() {
   config.server.trusted_proxies = {"10.0.0.0/8", "2001:db8::/32"};
   config.server.access_log = false;
   config.server.max_upload_bytes = 64 * 1024 * 1024;
+  config.cache.enabled = false;
+  config.cache.max_bytes = 256 * 1024 * 1024;
   return config;
 }
 
@@ -72,7 +74,7 @@ TEST(RenderConfigFile, DocumentsEveryKeyAndItsLimit) {
   const std::string text = RenderConfigFile(Config{});
   for (const char* key :
        {"name", "tagline", "base_url", "timezone", "language", "date_format", "page_size", "lead_articles",
-        "listen", "threads", "trusted_proxies", "access_log", "max_upload_bytes"}) {
+        "listen", "threads", "trusted_proxies", "access_log", "max_upload_bytes", "enabled", "max_bytes"}) {
     EXPECT_THAT(text, ::testing::ContainsRegex(std::string("\n(# )?") + key + " = ")) << key;
   }
   EXPECT_THAT(text, HasSubstr("1..100"));
@@ -101,6 +103,8 @@ TEST(ExampleConfigFile, IsTheRenderedDefaultConfigAndParses) {
   EXPECT_EQ(parsed->site, SiteConfig{});
   EXPECT_EQ(parsed->server, ServerConfig{});
   EXPECT_EQ(parsed->stats, StatsConfig{});
+  EXPECT_EQ(parsed->comments, CommentsConfig{});
+  EXPECT_EQ(parsed->cache, CacheConfig{});
 }
 
 }  // namespace

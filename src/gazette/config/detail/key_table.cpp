@@ -8,6 +8,7 @@
 
 #include "gazette/config/detail/address.hpp"
 #include "gazette/config/detail/base_url.hpp"
+#include "gazette/config/detail/cache_keys.hpp"
 #include "gazette/config/detail/comment_keys.hpp"
 #include "gazette/config/detail/value_checks.hpp"
 #include "gazette/config/limits.hpp"
@@ -15,7 +16,7 @@
 namespace gazette::config::detail {
 namespace {
 
-constexpr std::array<std::string_view, 4> kSections = {"site", "server", "stats", "comments"};
+constexpr std::array<std::string_view, 5> kSections = {"site", "server", "stats", "comments", "cache"};
 
 // Accessors for each kind; apply functions are only called with a value of their key's kind.
 std::string& Text(Value& value) {
@@ -236,6 +237,7 @@ std::vector<KeySpec> BuildTable() {
                   },
                   [](const Config& config) -> Value { return config.stats.show_article_hits; }});
   AddCommentKeys(keys);
+  AddCacheKeys(keys);
   return keys;
 }
 

@@ -40,7 +40,7 @@ struct KeySpec {
 
 /// Every key, in file order. Built once; thread-safe.
 std::span<const KeySpec> AllKeys();
-/// The known sections, in file order: "site", "server".
+/// The known sections, in file order: "site", "server", "stats", "comments", "cache".
 std::span<const std::string_view> Sections();
 /// The key, or nullptr when section has no such key.
 const KeySpec* FindKey(std::string_view section, std::string_view name);
