@@ -206,5 +206,17 @@ TEST_F(PageCacheTest, AScheduledArticleAppearsOnACachedFrontPageAtItsTime) {
   EXPECT_TRUE(Contains(site_->Get("/").body, "Polls close"));
 }
 
+TEST_F(PageCacheTest, WithTheCacheOffPagesAreMadeForEachRequest) {
+  RunningSiteOptions options;
+  options.articles = 30;
+  options.env = {{"GAZETTE_CACHE_ENABLED", "false"}};
+  RunningSite site(options);
+  const auto first = site.Get("/", {{"Accept-Encoding", "gzip"}});
+  ASSERT_EQ(first.status, 200u);
+  EXPECT_FALSE(first.HasHeader("Content-Encoding")) << "only cached pages are compressed";
+  EXPECT_FALSE(first.HasHeader("Vary"));
+  EXPECT_TRUE(Contains(first.body, "data-counter=\"today\""));
+}
+
 }  // namespace
 }  // namespace gazette::testing

@@ -226,7 +226,8 @@ Result<std::unique_ptr<Application>> Application::Open(const std::filesystem::pa
 
   impl.site = std::make_unique<site::PublicSite>(site::SiteContext{
       *impl.live, *impl.storage, *impl.templates, *impl.assets, *impl.categories, *impl.clock, *impl.visitors,
-      impl.proxies, *impl.comments});
+      impl.proxies, *impl.comments},
+      site::PageCacheOptions{impl.config.cache.enabled, static_cast<std::size_t>(impl.config.cache.max_bytes)});
 
   if (auto status = OpenBackOffice(impl, *theme); !status.ok()) return std::move(status).error();
   return app;

@@ -203,11 +203,13 @@ Result<std::optional<domain::FeaturedPanel>> SqlitePanelStore::FindFeatured(Time
   return Guarded(pool_.path(), "read the featured expert panel",
                  [&]() -> Result<std::optional<domain::FeaturedPanel>> {
                    Connection& connection = pool_.ForThisThread();
-                   // Featured articles are a handful (the articles_featured index); the first answer is
-                   // found through panel_contributions_in_order.
+                   // Featured articles are a handful: read them from articles_featured and sort those.
+                   // Left to itself the planner walks every visible article in date order looking for a
+                   // featured one with a panel: 70 ms on a 100,000-article site where none has one. The
+                   // first answer is found through panel_contributions_in_order.
                    ScopedUse s(connection.Cached(kFeatured, [] {
                      return fmt::format(
-                         "SELECT {}, p.question, p.lead, {} FROM articles a{} "
+                         "SELECT {}, p.question, p.lead, {} FROM articles a INDEXED BY articles_featured{} "
                          "CROSS JOIN expert_panels p ON p.article_id = a.id "
                          "LEFT JOIN panel_contributions pc ON pc.id = (SELECT f.id FROM panel_contributions f "
                          "WHERE f.article_id = a.id ORDER BY f.position, f.id LIMIT 1) "
