@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Reads what the site serves the way real clients do, for the integration tests.
 
-  feed_check.py feed FILE     parses FILE with feedparser; prints JSON: bozo, version, entries (id, link,
-                              title, published, updated)
+  feed_check.py feed FILE     parses FILE with feedparser; prints JSON: bozo, version, title, entries (id,
+                              link, title, published, updated, author, content: the HTML as a reader gets it)
   feed_check.py json FILE     parses FILE as JSON (a JSON-LD block); prints the @type of each @graph node
 """
 import json
@@ -26,6 +26,8 @@ def feed(path):
             "published_unix": int(__import__("calendar").timegm(e.published_parsed)) if e.get("published_parsed") else 0,
             "updated": e.get("updated", ""),
             "has_content": bool(e.get("content") or e.get("summary")),
+            "author": e.get("author", ""),
+            "content": e.content[0].value if e.get("content") else "",
         } for e in parsed.entries],
     }))
 

@@ -54,6 +54,14 @@ PublicSite::PageBuild PublicSite::ShowArticle(const http::Request& request, cons
   meta.canonical_path = path;
   meta.og_type = "article";
   meta.feeds.push_back({page->category.name, CategoryPath(page->category.slug)});
+  auto comments = CommentsView(ctx_, article, path, request.Query("comment").value_or(""),
+                               request.Query("reply").value_or(""), form, &live);
+  if (!comments.ok()) return {StoreError(comments.error())};
+  // The comments feed is worth following while readers may comment or once some have (comment_feed.cpp
+  // serves it on the same condition).
+  if (article.comments_open || comments->get("has_items")->is_true()) {
+    meta.feeds.push_back({"Comments on: " + meta.title, CommentFeedBasePath(path)});
+  }
   {
     const std::string& base_url = settings->site.base_url;
     ArticleData data;
@@ -100,9 +108,6 @@ PublicSite::PageBuild PublicSite::ShowArticle(const http::Request& request, cons
   body.set("tags", tags);
   body.set("has_tags", !page->tags.empty());
   if (settings->stats.show_article_hits) body.set("hits", FormatCount(article.hits));
-  auto comments = CommentsView(ctx_, article, path, request.Query("comment").value_or(""),
-                               request.Query("reply").value_or(""), form, &live);
-  if (!comments.ok()) return {StoreError(comments.error())};
   body.set("comment_count", comments->get("count")->string_value());
   body.set("comment_count_text", comments->get("count_text")->string_value());
   view.set("comments", *comments);

@@ -15,7 +15,7 @@ View CommentItem(const settings::SiteSnapshot& settings, const domain::Comment& 
                  std::string_view article_path) {
   View item;
   item.set("id", std::to_string(comment.id));
-  item.set("anchor", "comment-" + std::to_string(comment.id));
+  item.set("anchor", CommentAnchor(comment.id));
   item.set("name", comment.name);
   item.set("date_iso", settings.dates.IsoDate(comment.created_at));
   item.set("date_text", settings.dates.Format(comment.created_at));
@@ -34,6 +34,14 @@ std::string_view NoticeText(std::string_view code) {
 
 std::string CommentPostPath(std::string_view article_path) {
   return std::string(article_path) + "/comments";
+}
+
+std::string CommentFeedBasePath(std::string_view article_path) {
+  return std::string(article_path) + "/comments";
+}
+
+std::string CommentAnchor(std::int64_t comment_id) {
+  return "comment-" + std::to_string(comment_id);
 }
 
 std::string CommentCountText(std::int64_t count) {

@@ -22,6 +22,13 @@ namespace gazette::site {
 /// The path the comment form posts to: the article's path + "/comments".
 std::string CommentPostPath(std::string_view article_path);
 
+/// Where an article's comments feeds live: the article's path + "/comments", to which "/feed/rss" and
+/// "/feed/atom" are added (a FeedLink's base_path).
+std::string CommentFeedBasePath(std::string_view article_path);
+
+/// The id of a comment's element on its article's page ("comment-42"): the fragment of links to it.
+std::string CommentAnchor(std::int64_t comment_id);
+
 /// "No comments", "1 comment", "1,234 comments".
 std::string CommentCountText(std::int64_t count);
 

@@ -1,5 +1,6 @@
 // Feeds: the latest articles of the site, a category, a tag or an author, as RSS 2.0 and Atom 1.0.
-// Paths: /feed/rss, /feed/atom, /category/{slug}/feed/rss, /tag/{slug}/feed/atom, ... (docs/feeds-and-seo.md).
+// Paths: /feed/rss, /feed/atom, /category/{slug}/feed/rss, /tag/{slug}/feed/atom, ...
+// (docs/feeds-and-seo.md); an article's comments have theirs in comment_feed.cpp.
 // Feeds are read by programs, not people: they are not counted as visits.
 #include <algorithm>
 #include <unordered_map>
@@ -51,7 +52,6 @@ http::Response PublicSite::ArticleFeed(const http::Request& request, const stora
                                        std::string title, std::string description,
                                        std::string_view page_path) const {
   if (auto cached = CachedSyndication(request)) return std::move(*cached);
-  const bool atom = request.path().ends_with("/atom");
   const Timestamp now = ctx_.clock.Now();
   const auto settings = ctx_.live.Current();
   auto rows = ctx_.storage.articles().ListVisible(filter, now, 0, kFeedItems);
@@ -91,7 +91,11 @@ http::Response PublicSite::ArticleFeed(const http::Request& request, const stora
     feed.updated = std::max(feed.updated, item.updated);
     feed.items.push_back(std::move(item));
   }
-  if (atom) return KeepSyndication(request, feeds::WriteAtom(feed), kAtomType);
+  return KeepFeed(request, feed);
+}
+
+http::Response PublicSite::KeepFeed(const http::Request& request, const feeds::Feed& feed) const {
+  if (request.path().ends_with("/atom")) return KeepSyndication(request, feeds::WriteAtom(feed), kAtomType);
   return KeepSyndication(request, feeds::WriteRss(feed), kRssType);
 }
 

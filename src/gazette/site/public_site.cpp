@@ -49,6 +49,7 @@ void PublicSite::RegisterRoutes(http::Router& router) const {
     router.Get("/category/{slug}" + tail, bind(&PublicSite::CategoryFeed));
     router.Get("/tag/{slug}" + tail, bind(&PublicSite::TagFeed));
     router.Get("/author/{slug}" + tail, bind(&PublicSite::AuthorFeed));
+    router.Get("/{year}/{month}/{slug}/comments" + tail, bind(&PublicSite::CommentFeed));
   }
   router.Get("/sitemap.xml", bind(&PublicSite::SitemapIndex));
   router.Get("/sitemaps/{file}", bind(&PublicSite::SitemapFile));

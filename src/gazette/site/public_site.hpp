@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "gazette/domain/pagination.hpp"
+#include "gazette/feeds/feed.hpp"
 #include "gazette/http/request.hpp"
 #include "gazette/http/response.hpp"
 #include "gazette/http/router.hpp"
@@ -83,6 +84,9 @@ class PublicSite {
   http::Response CategoryFeed(const http::Request& request) const;
   http::Response TagFeed(const http::Request& request) const;
   http::Response AuthorFeed(const http::Request& request) const;
+  /// The latest approved comments of an article, at /YYYY/MM/slug/comments/feed/rss or .../atom
+  /// (comment_feed.cpp).
+  http::Response CommentFeed(const http::Request& request) const;
   /// The latest articles matching filter as RSS or Atom (by the path's last segment), built or cached.
   http::Response ArticleFeed(const http::Request& request, const storage::ArticleFilter& filter,
                              std::string title, std::string description, std::string_view page_path) const;
@@ -91,6 +95,8 @@ class PublicSite {
   http::Response SitemapFile(const http::Request& request) const;
   /// The cached answer for the request's path, or nullopt to build one.
   std::optional<http::Response> CachedSyndication(const http::Request& request) const;
+  /// Writes feed as Atom when the request's path ends in "/atom", else as RSS, caches it and answers with it.
+  http::Response KeepFeed(const http::Request& request, const feeds::Feed& feed) const;
   /// Caches body under the request's path and answers with it.
   http::Response KeepSyndication(const http::Request& request, std::string body,
                                  std::string_view content_type) const;

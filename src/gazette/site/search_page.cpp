@@ -6,6 +6,7 @@
 #include "gazette/base/utf8.hpp"
 #include "gazette/http/error_status.hpp"
 #include "gazette/search/snippet_html.hpp"
+#include "gazette/site/json_response.hpp"
 #include "gazette/site/public_site.hpp"
 #include "gazette/site/search_request.hpp"
 #include "gazette/site/urls.hpp"
@@ -64,15 +65,6 @@ void AddCategoryOptions(const CategoryDirectory& categories, const std::vector<c
     options.push_back(option);
     AddCategoryOptions(categories, categories.ChildrenOf(category->id), depth + 1, selected, options);
   }
-}
-
-http::Response Json(unsigned status, const boost::json::value& value) {
-  http::Response response;
-  response.status = status;
-  response.content_type = "application/json";
-  response.body = boost::json::serialize(value);
-  response.SetHeader("Cache-Control", "no-cache");
-  return response;
 }
 
 }  // namespace
@@ -151,14 +143,12 @@ http::Response PublicSite::SearchPage(const http::Request& request) const {
 }
 
 http::Response PublicSite::SearchApi(const http::Request& request) const {
-  const auto error = [](unsigned status, std::string_view message) {
-    return Json(status, boost::json::object{{"error", message}});
-  };
   auto asked = ReadSearchRequest(ctx_, request);
   if (!asked.ok()) {
     const unsigned status = http::StatusForError(asked.error().code);
     if (status >= 500) spdlog::error("search: {}", asked.error().message);
-    return error(status, status >= 500 ? "the search is not available now" : asked.error().message);
+    return JsonErrorResponse(status,
+                             status >= 500 ? "the search is not available now" : asked.error().message);
   }
   const auto settings = ctx_.live.Current();
   boost::json::array notes;
@@ -171,7 +161,8 @@ http::Response PublicSite::SearchApi(const http::Request& request) const {
     if (!results.ok()) {
       const unsigned status = http::StatusForError(results.error().code);
       if (status >= 500) spdlog::error("search: {}", results.error().message);
-      return error(status, status >= 500 ? "the search is not available now" : results.error().message);
+      return JsonErrorResponse(status,
+                               status >= 500 ? "the search is not available now" : results.error().message);
     }
     total = std::min(results->total, kMaxSearchResults);
     more = results->total > kMaxSearchResults;
@@ -188,7 +179,7 @@ http::Response PublicSite::SearchApi(const http::Request& request) const {
       });
     }
   }
-  return Json(200, boost::json::object{
+  return JsonResponse(200, boost::json::object{
                        {"query", asked->text},
                        {"total", total},
                        {"total_is_lower_bound", more},

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "gazette/http/error_status.hpp"
+#include "gazette/site/json_response.hpp"
 #include "gazette/site/public_site.hpp"
 #include "gazette/site/urls.hpp"
 
@@ -15,20 +16,6 @@ namespace {
 constexpr std::int64_t kMaxTopDays = 366;
 /// Most articles a "most read" list returns.
 constexpr std::int64_t kMaxTopLimit = 100;
-
-http::Response Json(unsigned status, const boost::json::value& value) {
-  http::Response response;
-  response.status = status;
-  response.content_type = "application/json";
-  response.body = boost::json::serialize(value);
-  // Figures change every second: clients may keep the answer but must check it again.
-  response.SetHeader("Cache-Control", "no-cache");
-  return response;
-}
-
-http::Response JsonError(unsigned status, std::string_view message) {
-  return Json(status, boost::json::object{{"error", message}});
-}
 
 /// A whole number in [low, high] from a query parameter, or fallback when absent.
 Result<std::int64_t> BoundedParameter(const http::Request& request, std::string_view name, std::int64_t low,
@@ -48,7 +35,7 @@ Result<std::int64_t> BoundedParameter(const http::Request& request, std::string_
 
 http::Response PublicSite::StatsApi(const http::Request&) const {
   const auto figures = ctx_.visitors.Current();
-  return Json(200, boost::json::object{
+  return JsonResponse(200, boost::json::object{
                        {"today", figures.today},
                        {"yesterday", figures.yesterday},
                        {"this_week", figures.this_week},
@@ -60,9 +47,9 @@ http::Response PublicSite::StatsApi(const http::Request&) const {
 
 http::Response PublicSite::TopArticlesApi(const http::Request& request) const {
   auto days = BoundedParameter(request, "days", 1, kMaxTopDays, 7);
-  if (!days.ok()) return JsonError(400, days.error().message);
+  if (!days.ok()) return JsonErrorResponse(400, days.error().message);
   auto limit = BoundedParameter(request, "limit", 1, kMaxTopLimit, 10);
-  if (!limit.ok()) return JsonError(400, limit.error().message);
+  if (!limit.ok()) return JsonErrorResponse(400, limit.error().message);
 
   const Timestamp now = ctx_.clock.Now();
   const auto settings = ctx_.live.Current();
@@ -70,7 +57,9 @@ http::Response PublicSite::TopArticlesApi(const http::Request& request) const {
   LocalDate from = to;
   for (std::int64_t i = 1; i < *days; ++i) from = from.PreviousDay();
   auto top = ctx_.storage.stats().TopArticles(from, to, now, *limit);
-  if (!top.ok()) return JsonError(http::StatusForError(top.error().code), "the figures are not available now");
+  if (!top.ok()) {
+    return JsonErrorResponse(http::StatusForError(top.error().code), "the figures are not available now");
+  }
 
   boost::json::array articles;
   for (const auto& entry : *top) {
@@ -84,7 +73,7 @@ http::Response PublicSite::TopArticlesApi(const http::Request& request) const {
         {"hits", entry.hits},
     });
   }
-  return Json(200, boost::json::object{
+  return JsonResponse(200, boost::json::object{
                        {"days", *days},
                        {"from", from.ToIso()},
                        {"to", to.ToIso()},

@@ -51,6 +51,12 @@ class CommentStore {
   /// at most kMaxCommentsPerArticlePage. One query.
   virtual Result<std::vector<domain::Comment>> ListApproved(std::int64_t article_id) = 0;
 
+  /// The newest approved comments of an article, newest first (same instant: higher id first), at most
+  /// limit: what a comments feed shows. One query over the article's index. kInvalid for a limit outside
+  /// [0, kMaxCommentListLimit].
+  virtual Result<std::vector<domain::Comment>> ListLatestApproved(std::int64_t article_id,
+                                                                  std::int64_t limit) = 0;
+
   /// Approved comments per article for each of article_ids (absent when none), in one query. kInvalid for
   /// more than kMaxCommentListLimit ids.
   virtual Result<std::map<std::int64_t, std::int64_t>> CountApproved(

@@ -72,6 +72,32 @@ TEST_P(CommentStoreTest, OnlyApprovedCommentsAreListedOldestFirst) {
   EXPECT_THAT(ApprovedIds(article_), ElementsAre(early, late));
 }
 
+TEST_P(CommentStoreTest, LatestApprovedCommentsComeNewestFirstUpToTheLimit) {
+  const std::int64_t oldest =
+      Post(article_, "oldest", CommentState::kApproved, std::nullopt, "", "ip", kNow - kDay);
+  const std::int64_t same_a = Post(article_, "same a", CommentState::kApproved, std::nullopt, "", "ip", kNow);
+  const std::int64_t same_b = Post(article_, "same b", CommentState::kApproved, std::nullopt, "", "ip", kNow);
+  Post(article_, "waiting", CommentState::kPending, std::nullopt, "", "ip", kNow + kDay);
+  Post(article_, "refused", CommentState::kRejected, std::nullopt, "", "ip", kNow + kDay);
+  Post(article_, "junk", CommentState::kSpam, std::nullopt, "", "ip", kNow + kDay);
+  Post(other_, "elsewhere", CommentState::kApproved, std::nullopt, "", "ip", kNow + kDay);
+  const auto ids = [this](std::int64_t limit) {
+    auto rows = comments().ListLatestApproved(article_, limit);
+    EXPECT_TRUE(rows.ok());
+    std::vector<std::int64_t> out;
+    if (rows.ok()) {
+      for (const auto& c : *rows) out.push_back(c.id);
+    }
+    return out;
+  };
+  EXPECT_THAT(ids(10), ElementsAre(same_b, same_a, oldest));
+  EXPECT_THAT(ids(2), ElementsAre(same_b, same_a));
+  EXPECT_THAT(ids(0), IsEmpty());
+  EXPECT_EQ(comments().ListLatestApproved(article_, -1).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(comments().ListLatestApproved(article_, kMaxCommentListLimit + 1).error().code,
+            ErrorCode::kInvalid);
+}
+
 TEST_P(CommentStoreTest, CountsForSeveralArticlesComeFromOneCall) {
   Post(article_, "a");
   Post(article_, "b");

@@ -26,6 +26,8 @@ enum Key : std::uint64_t {
   kSetState,
   kUpdate,
   kDelete,
+  // Added after the block above was laid out: a block of its own, clear of the stores that came since.
+  kListLatestApproved = static_cast<std::uint64_t>(StatementKey::kFirstStoreKey) + 1800,
 };
 
 constexpr const char* kColumns =
@@ -132,6 +134,30 @@ Result<std::vector<domain::Comment>> SqliteCommentStore::ListApproved(std::int64
     while (s->Step()) comments.push_back(ReadComment(*s));
     return comments;
   });
+}
+
+Result<std::vector<domain::Comment>> SqliteCommentStore::ListLatestApproved(std::int64_t article_id,
+                                                                            std::int64_t limit) {
+  if (limit < 0 || limit > kMaxCommentListLimit) {
+    return MakeError(ErrorCode::kInvalid,
+                     fmt::format("a list of comments needs 0 <= limit <= {}", kMaxCommentListLimit));
+  }
+  const auto read = [&]() -> Result<std::vector<domain::Comment>> {
+    Connection& connection = pool_.ForThisThread();
+    // comments_by_article (article_id, state, created_at, id) read backwards: no sort, limit rows read.
+    ScopedUse s(connection.Cached(kListLatestApproved, [] {
+      return fmt::format(
+          "SELECT {} FROM comments c WHERE c.article_id = ?1 AND c.state = 'approved' "
+          "ORDER BY c.created_at DESC, c.id DESC LIMIT ?2",
+          kColumns);
+    }));
+    s->BindInt(1, article_id);
+    s->BindInt(2, limit);
+    std::vector<domain::Comment> comments;
+    while (s->Step()) comments.push_back(ReadComment(*s));
+    return comments;
+  };
+  return Guarded(pool_.path(), "read an article's latest comments", read);
 }
 
 Result<std::map<std::int64_t, std::int64_t>> SqliteCommentStore::CountApproved(

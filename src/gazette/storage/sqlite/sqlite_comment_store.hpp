@@ -13,6 +13,8 @@ class SqliteCommentStore final : public CommentStore {
   Result<std::int64_t> Insert(const domain::Comment& comment) override;
   Result<domain::Comment> Find(std::int64_t id) override;
   Result<std::vector<domain::Comment>> ListApproved(std::int64_t article_id) override;
+  Result<std::vector<domain::Comment>> ListLatestApproved(std::int64_t article_id,
+                                                          std::int64_t limit) override;
   Result<std::map<std::int64_t, std::int64_t>> CountApproved(std::span<const std::int64_t> article_ids) override;
   Result<bool> HasApprovedEmail(std::string_view email) override;
   Result<bool> IsDuplicate(std::int64_t article_id, std::string_view text, std::string_view ip_hash,
