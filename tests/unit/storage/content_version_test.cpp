@@ -78,6 +78,24 @@ TEST_P(ContentVersionTest, AChangeByAnotherConnectionIsSeen) {
   EXPECT_GT(Version(), before);
 }
 
+TEST_P(ContentVersionTest, ManyReadsInARowSeeEachChangeAtOnce) {
+  auto other = GetParam().open(dir_.path());
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  for (int i = 0; i < 20; ++i) {
+    const std::int64_t before = Version();
+    EXPECT_EQ(Version(), before);
+    EXPECT_EQ(Version(), before);
+    ASSERT_TRUE((*other)->settings().SaveSettings({{"site.name", "Name " + std::to_string(i)}}, kNow).ok());
+    EXPECT_GT(Version(), before) << "change " << i;
+    StatsBatch batch;
+    batch.day = LocalDate{2026, 1, 2};
+    batch.visitors = i;
+    ASSERT_TRUE((*other)->stats().Write(batch).ok());
+    const std::int64_t after = Version();
+    EXPECT_EQ(Version(), after);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ContentVersionTest, ::testing::ValuesIn(StorageBackends()), BackendName);
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "gazette/base/result.hpp"
 #include "gazette/storage/sqlite/statement.hpp"
+#include "gazette/storage/sqlite/wal_change_counter.hpp"
 
 namespace gazette::storage::sqlite {
 
@@ -59,6 +60,15 @@ class Connection {
   Status InTransaction(const std::function<Status()>& work);
   bool in_transaction() const { return depth_ > 0; }
 
+  /// The content version this connection last read, with the WAL change counter seen just before.
+  struct ContentVersionMemo {
+    bool valid = false;
+    std::uint32_t wal_change = 0;
+    std::int64_t version = 0;
+  };
+  ContentVersionMemo& content_version_memo() { return content_version_memo_; }
+  WalChangeCounter& wal_changes() { return wal_changes_; }
+
  private:
   void Execute(StatementKey key, const char* sql);
   void RollBack(bool outer) noexcept;
@@ -67,6 +77,8 @@ class Connection {
   SQLite::Database db_;
   std::unordered_map<std::uint64_t, std::unique_ptr<Statement>> statements_;
   int depth_ = 0;
+  WalChangeCounter wal_changes_{db_.getHandle()};
+  ContentVersionMemo content_version_memo_;
 };
 
 /// Busy readers and writers wait this long for a lock before reporting kUnavailable: long enough to ride

@@ -62,10 +62,19 @@ class SqliteStorage final : public Storage {
 
   Result<std::int64_t> ContentVersion() override {
     return sqlite::Guarded(pool_.path(), "read the content version", [&]() -> Result<std::int64_t> {
-      ScopedUse s(pool_.ForThisThread().Cached(
+      Connection& connection = pool_.ForThisThread();
+      // Nothing committed since this connection last read the row means the row is unchanged: a memory
+      // load instead of a read transaction on every request. The counter is taken before the read, so a
+      // commit landing in between is seen by the next call.
+      Connection::ContentVersionMemo& memo = connection.content_version_memo();
+      const std::optional<std::uint32_t> change = connection.wal_changes().Current();
+      if (change && memo.valid && *change == memo.wal_change) return memo.version;
+      ScopedUse s(connection.Cached(
           kContentVersionKey, [] { return std::string("SELECT version FROM content_version WHERE id = 1"); }));
       if (!s->Step()) return MakeError(ErrorCode::kInternal, "the content version row is missing");
-      return s->Int(0);
+      const std::int64_t version = s->Int(0);
+      if (change) memo = {true, *change, version};
+      return version;
     });
   }
 
