@@ -6,10 +6,7 @@ Result<std::unique_ptr<AccountServices>> AccountServices::Open(storage::Storage&
                                                                const AccountOptions& options) {
   Result<LoginThrottle> throttle = LoginThrottle::Load(storage.accounts(), options.throttle);
   if (!throttle.ok()) return std::move(throttle).error();
-  std::unique_ptr<AccountServices> services(new AccountServices(storage, clock, options, *throttle));
-  // Makes the dummy hash now, so that the first login with an unknown address is not the slow one.
-  services->hasher_.VerifyAgainstDummy("");
-  return services;
+  return std::unique_ptr<AccountServices>(new AccountServices(storage, clock, options, *throttle));
 }
 
 AccountServices::AccountServices(storage::Storage& storage, const Clock& clock, const AccountOptions& options,

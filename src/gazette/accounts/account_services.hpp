@@ -25,8 +25,7 @@ struct AccountOptions {
 /// Thread-safe, like its parts. storage and clock must outlive it.
 class AccountServices {
  public:
-  /// Spends one password hash (the login's dummy). Errors: the store's (reading or making the login
-  /// throttle's key), kInvalid for bad throttle options.
+  /// Errors: the store's (reading or making the login throttle's key), kInvalid for bad throttle options.
   static Result<std::unique_ptr<AccountServices>> Open(storage::Storage& storage, const Clock& clock,
                                                        const AccountOptions& options = {});
 

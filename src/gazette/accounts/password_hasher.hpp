@@ -45,12 +45,16 @@ class PasswordHasher {
   /// address, so that the answer's timing does not tell which accounts exist.
   void VerifyAgainstDummy(std::string_view password) const;
 
+  /// A new argon2id hash string at this hasher's cost that no password matches (random salt and digest):
+  /// verifying against it takes as long as against a real one, making it takes nothing.
+  std::string MakeDummyHash() const;
+
   const PasswordHashCost& cost() const { return cost_; }
 
  private:
   const PasswordHashCost cost_;
   mutable std::once_flag dummy_once_;
-  mutable std::string dummy_hash_;  ///< made on first use: commands that never log anyone in skip its cost
+  mutable std::string dummy_hash_;  ///< made on first use
 };
 
 }  // namespace gazette::accounts

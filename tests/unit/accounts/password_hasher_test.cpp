@@ -61,5 +61,17 @@ TEST(PasswordHasher, ProductionCostIsLibsodiumsInteractiveOne) {
   EXPECT_EQ(interactive.mem_limit, std::size_t{64} << 20);
 }
 
+TEST(PasswordHasher, TheDummyHashHasTheRealCostAndMatchesNoPassword) {
+  const PasswordHasher hasher(PasswordHashCost::Minimum());
+  const std::string dummy = hasher.MakeDummyHash();
+  EXPECT_EQ(dummy.rfind("$argon2id$v=19$", 0), 0u) << dummy;
+  EXPECT_FALSE(hasher.NeedsRehash(dummy)) << "a verify against it must cost what a real one costs: " << dummy;
+  EXPECT_FALSE(hasher.Verify(dummy, ""));
+  EXPECT_FALSE(hasher.Verify(dummy, "password"));
+  EXPECT_NE(dummy, hasher.MakeDummyHash());
+  const PasswordHasher interactive(PasswordHashCost::Interactive());
+  EXPECT_FALSE(interactive.NeedsRehash(interactive.MakeDummyHash()));
+}
+
 }  // namespace
 }  // namespace gazette::accounts
