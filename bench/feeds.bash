@@ -51,6 +51,7 @@ awk -F'\t' -v target="$feeds_target" '
       m = split(v[order[k]], x, " ")
       for (i = 2; i <= m; i++) for (j = i; j > 1 && x[j - 1] + 0 > x[j] + 0; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
       med = m % 2 ? x[(m + 1) / 2] : (x[m / 2] + x[m / 2 + 1]) / 2
-      printf "  /feed/rss c=%-5s %9.0f req/s  %s\n", order[k], med, med >= target ? "(target met)" : "(below the target)"
+      verdict = (med >= target) ? "(target met)" : "(below the target)"
+      printf "  /feed/rss c=%-5s %9.0f req/s  %s\n", order[k], med, verdict
     }
   }' "$feeds_out/results.tsv"
