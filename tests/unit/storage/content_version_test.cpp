@@ -96,6 +96,17 @@ TEST_P(ContentVersionTest, ManyReadsInARowSeeEachChangeAtOnce) {
   }
 }
 
+TEST_P(ContentVersionTest, ItsStatementSharesAConnectionWithEveryStoreQuery) {
+  // A statement cached under another's key would run the wrong SQL ("column index out of range").
+  const std::int64_t id = Add(NewArticle("discussed", kNow - kDay));
+  Version();
+  const auto comments = storage().comments().ListLatestApproved(id, 20);
+  EXPECT_TRUE(comments.ok()) << comments.error().message;
+  const auto next = articles().NextVisibilityChange(kNow);
+  EXPECT_TRUE(next.ok()) << next.error().message;
+  Version();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ContentVersionTest, ::testing::ValuesIn(StorageBackends()), BackendName);
 
 }  // namespace

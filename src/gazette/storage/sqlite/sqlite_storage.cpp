@@ -29,8 +29,8 @@ using sqlite::Connection;
 using sqlite::ConnectionPool;
 using sqlite::ScopedUse;
 
-/// Statement keys of the storage itself (the stores use 100..1899).
-constexpr std::uint64_t kContentVersionKey = 1900;
+/// Statement keys of the storage itself, after the stores' ranges (kFirstStoreKey + 0..1899).
+constexpr std::uint64_t kContentVersionKey = static_cast<std::uint64_t>(sqlite::StatementKey::kFirstStoreKey) + 1900;
 
 class SqliteStorage final : public Storage {
  public:
