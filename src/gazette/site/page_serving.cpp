@@ -1,8 +1,7 @@
 // Public pages through the page cache: found and answered with their live values, or built, cut at their
-// live slots, compressed once and kept (docs/performance.md, "Page cache").
+// live slots, compressed once and kept (docs/performance.md, "The page cache").
 #include <fmt/format.h>
 
-#include <charconv>
 #include <random>
 
 #include "gazette/http/accept_encoding.hpp"
