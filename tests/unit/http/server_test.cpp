@@ -8,6 +8,7 @@
 #include <future>
 #include <thread>
 
+#include "gazette/http/detail/worker_context.hpp"
 #include "support/test_http_client.hpp"
 
 namespace gazette::http {
@@ -262,6 +263,48 @@ TEST_F(ServerTest, KeepAliveConnectionServesSeveralRequests) {
   const HttpResponse last = connection.Send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(last.status, 200u);
   EXPECT_TRUE(connection.WaitForClose());
+}
+
+TEST_F(ServerTest, AKeptAliveConnectionAnswersAfterItsQuietSpell) {
+  // Past the 300 ms header timeout the connection's timer hands an idle connection's buffer back; the
+  // connection must go on waiting without it and answer the next request, until the keep-alive timeout.
+  KeepAliveConnection connection(port_);
+  ASSERT_TRUE(connection.connected());
+  ASSERT_EQ(connection.Send("GET /hello/before HTTP/1.1\r\nHost: x\r\n\r\n").body, "hello before");
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  const HttpResponse after = connection.Send("GET /hello/after HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(after.status, 200u);
+  EXPECT_EQ(after.body, "hello after");
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  EXPECT_EQ(connection.Send("GET /hello/later HTTP/1.1\r\nHost: x\r\n\r\n").body, "hello later");
+}
+
+TEST(Server, ServesMoreKeptAliveConnectionsThanItKeepsWarm) {
+  // One thread keeps at most kMaxWarmIdle idle connections with a buffer; the others wait without one.
+  // Every connection must be answered, on each of its requests, whichever way it waits.
+  ServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = 0;
+  options.threads = 1;
+  options.access_log = false;
+  Server server(options, ToyRouter(nullptr));
+  ASSERT_TRUE(server.Start().ok());
+  constexpr std::size_t kConnections = detail::WorkerContext::kMaxWarmIdle + 44;
+  std::vector<std::unique_ptr<KeepAliveConnection>> connections;
+  for (std::size_t i = 0; i < kConnections; ++i) {
+    connections.push_back(std::make_unique<KeepAliveConnection>(server.port()));
+    ASSERT_TRUE(connections.back()->connected());
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = 0; i < kConnections; ++i) {
+      const std::string name = std::to_string(round) + "-" + std::to_string(i);
+      const HttpResponse response =
+          connections[i]->Send("GET /hello/" + name + " HTTP/1.1\r\nHost: x\r\n\r\n");
+      ASSERT_EQ(response.status, 200u) << "connection " << i << ", round " << round;
+      ASSERT_EQ(response.body, "hello " + name);
+    }
+  }
+  server.Stop();
 }
 
 TEST_F(ServerTest, Http10ClosesUnlessAskedToKeepAlive) {

@@ -33,8 +33,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   using Clock = std::chrono::steady_clock;
   enum class State { kIdle, kReading, kWriting, kLingering, kClosed };
 
+  /// Waits for the next request warm (reading into a buffer kept from the last one) while the thread has
+  /// room for another warm connection, else cold (WaitForRequest).
+  void AwaitRequest(Clock::duration timeout);
+  /// Waits for readability holding no buffer: how an idle connection waits.
   void WaitForRequest(Clock::duration timeout);
+  void LeaveWarmIdle();
+  void CoolDown();
   void ReadMore();
+  void OnRead(boost::beast::error_code ec, std::size_t bytes);
   void Parse();
   void SendContinue();
   void HandleRequest();
@@ -58,6 +65,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool request_deadline_set_ = false;  ///< the current request is incomplete and on the header_timeout clock
   bool body_deadline_set_ = false;     ///< ...and its body on the longer clock of its path (uploads)
   bool continue_sent_ = false;         ///< "100 Continue" already went out for the current request
+  bool warm_idle_ = false;             ///< idle, with a read pending into active_'s buffer
+  bool cooling_ = false;               ///< that read was cancelled to hand the buffer back
   std::size_t lingered_bytes_ = 0;
   std::unique_ptr<ActiveState> active_;  ///< held only while a request is read, handled or written
   std::string peer_;

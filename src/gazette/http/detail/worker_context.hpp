@@ -52,6 +52,11 @@ struct WorkerContext {
   const Router& router;
   std::shared_ptr<spdlog::logger> access_log;  ///< null when access logging is off
   bool stopping = false;
+  /// Connections waiting for their next request with a buffer in hand (see Connection::AwaitRequest).
+  std::size_t warm_idle_connections = 0;
+  /// Warm waits save a system call per request on busy connections; this bounds what they hold, about
+  /// 20 KiB each, however many connections sit idle.
+  static constexpr std::size_t kMaxWarmIdle = 256;
   Connection* connections = nullptr;  ///< intrusive list head of live connections
 
  private:
