@@ -84,6 +84,29 @@ TEST_F(TemplatesTest, RendersSectionsListsAndInvertedSections) {
   EXPECT_EQ(Page(LoadOrDie({Root("a")}), "p", empty), "noneF ");
 }
 
+TEST_F(TemplatesTest, ResolvesDottedNamesAndOuterValuesInsideSections) {
+  Write(Root("a"), "layouts/default", kPlainLayout);
+  Write(Root("a"), "pages/p",
+        "{{a.b.c}}|{{a.b.missing}}|{{#list}}<{{.}}>{{/list}}|"
+        "{{#outer}}{{#inner}}{{name}}/{{top}}/{{a.b.c}}/{{inner.name}}{{/inner}}{{/outer}}|{{a.}}|{{.a}}");
+  View c;
+  c["c"] = std::string("deep");
+  View b;
+  b["b"] = std::move(c);
+  View inner;
+  inner["name"] = std::string("in");
+  View outer;
+  outer["inner"] = std::move(inner);
+  outer["name"] = std::string("out");
+  View view;
+  view["a"] = std::move(b);
+  view["top"] = std::string("t");
+  view["outer"] = std::move(outer);
+  view["list"] = View(ViewList{View(std::string("x")), View(std::string("y"))});
+  // "a." reads as "a", an object, which a variable tag shows as nothing; ".a" looks for a key "" first.
+  EXPECT_EQ(Page(LoadOrDie({Root("a")}), "p", view), "deep||<x><y>|in/t/deep/in||");
+}
+
 TEST_F(TemplatesTest, WrapsPagesInTheLayout) {
   Write(Root("a"), "layouts/default", "<title>{{title}}</title><main>{{{content}}}</main>");
   Write(Root("a"), "pages/front", "<h1>{{title}}</h1>");
