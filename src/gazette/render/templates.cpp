@@ -205,7 +205,7 @@ Result<std::string> Templates::RenderPage(std::string_view page, View view) cons
       return MakeError(ErrorCode::kNotFound, "no page " + std::string(page));
     return content;
   }
-  view.set(std::string(kContentKey), View(std::move(content).value()));
+  Put(view, std::string(kContentKey), Text(std::move(content).value()));
   return impl_->Render(std::string(kLayout), view, kDocumentReserve);
 }
 
