@@ -5,6 +5,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <cstddef>
 #include <string>
 #include <utility>
 
@@ -23,6 +24,14 @@ using ViewObject = kainjow::mustache::object;
 /// View is).
 inline void Put(View& view, const std::string& key, View value) {
   view[key] = std::move(value);
+}
+
+/// An empty list View with room for capacity items. kainjow's View has no noexcept move, so a growing
+/// list copies every item it holds each time it reallocates: size the list first when the count is known.
+inline View ListView(std::size_t capacity) {
+  View list{View::type::list};
+  const_cast<ViewList&>(list.list_value()).reserve(capacity);  // see Append
+  return list;
 }
 
 /// Appends item to list. Precondition: list is a list (View{View::type::list}).

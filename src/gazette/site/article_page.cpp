@@ -99,7 +99,7 @@ PublicSite::PageBuild PublicSite::ShowArticle(const http::Request& request, cons
   render::Put(category, "name", page->category.name);
   render::Put(category, "url", render::Text(CategoryPath(page->category.slug)));
   render::Put(body, "category", std::move(category));
-  render::View tags{render::View::type::list};
+  render::View tags = render::ListView(page->tags.size());
   for (const auto& tag : page->tags) {
     render::View item;
     render::Put(item, "name", tag.name);

@@ -102,9 +102,9 @@ Result<render::View> CommentsView(const SiteContext& ctx, const domain::Article&
       replies.push_back(CommentItem(*settings, comment, article_path));
     }
   }
-  View items{View::type::list};
+  View items = render::ListView(threads.size());
   for (std::size_t t = 0; t < threads.size(); ++t) {
-    View list{View::type::list};
+    View list = render::ListView(thread_replies[t].size());
     // Each reply belongs to one thread only, so it can be moved there.
     for (std::size_t r : thread_replies[t]) render::Append(list, std::move(replies[r]));
     render::Put(threads[t], "replies", std::move(list));

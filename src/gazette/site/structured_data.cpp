@@ -82,7 +82,7 @@ void AddHeadMeta(const settings::SiteSnapshot& settings, const PageMeta& meta, r
   render::Put(view, "og_type", meta.og_type);
   render::Put(view, "og_title", meta.title.empty() ? settings.site.name : meta.title);
   if (!meta.image_url.empty()) render::Put(view, "og_image", meta.image_url);
-  render::View links{render::View::type::list};
+  render::View links = render::ListView(2 * (1 + meta.feeds.size()));
   const auto add_feeds = [&](const std::string& title, const std::string& base_path) {
     render::View rss;
     render::Put(rss, "type", render::Text(std::string("application/rss+xml")));

@@ -21,7 +21,7 @@ View AuthorView(const domain::ArticleAuthor& author) {
 }
 
 View CounterView(const settings::SiteSnapshot& settings, const LiveText& live) {
-  View rows{View::type::list};
+  View rows = render::ListView(settings.counter_rows.size());
   for (const auto row : settings.counter_rows) {
     View item;
     render::Put(item, "key", render::Text(std::string(stats::CounterRowKey(row))));
@@ -34,9 +34,10 @@ View CounterView(const settings::SiteSnapshot& settings, const LiveText& live) {
 }
 
 View NavigationView(const SiteContext& ctx) {
-  View items{View::type::list};
   const auto categories = ctx.categories.Current();
-  for (const auto* category : categories->TopLevel()) {
+  const auto& top_level = categories->TopLevel();
+  View items = render::ListView(top_level.size());
+  for (const auto* category : top_level) {
     View item;
     render::Put(item, "name", category->name);
     render::Put(item, "url", render::Text(CategoryPath(category->slug)));
@@ -83,7 +84,7 @@ View TeaserView(const SiteContext& /*ctx*/, const settings::SiteSnapshot& settin
 
 View TeaserList(const SiteContext& ctx, const std::vector<domain::ArticleSummary>& articles) {
   const auto settings = ctx.live.Current();
-  View list{View::type::list};
+  View list = render::ListView(articles.size());
   for (const auto& article : articles) render::Append(list, TeaserView(ctx, *settings, article));
   AddCommentCounts(ctx, articles, list);
   return list;

@@ -38,6 +38,16 @@ TEST(View, AppendAddsItemsInOrder) {
   EXPECT_EQ(list.list_value()[1].get("x")->string_value(), "b");
 }
 
+TEST(View, ListViewStartsEmptyAndKeepsItsItemsWhenItGrowsPastItsRoom) {
+  View list = ListView(1);
+  ASSERT_TRUE(list.is_list());
+  EXPECT_TRUE(list.is_empty_list());
+  for (int i = 0; i < 5; ++i) Append(list, Text(std::to_string(i)));
+  ASSERT_EQ(list.list_value().size(), 5u);
+  EXPECT_EQ(list.list_value()[0].string_value(), "0");
+  EXPECT_EQ(list.list_value()[4].string_value(), "4");
+}
+
 TEST(View, TextHoldsTheWholeString) {
   std::string long_text(10000, 'x');
   long_text.back() = 'y';
