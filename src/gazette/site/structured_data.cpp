@@ -31,23 +31,29 @@ std::string Document(json::value graph) {
 std::string ScriptSafeJson(std::string_view json) {
   std::string out;
   out.reserve(json.size() + 16);
+  // Runs of ordinary bytes are copied at once: a document has only a few bytes to escape, if any.
+  std::size_t start = 0;
+  const auto replace = [&](std::size_t at, std::size_t length, std::string_view with) {
+    out.append(json.data() + start, at - start);
+    out.append(with);
+    start = at + length;
+  };
   for (std::size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
     if (c == '<') {
-      out += "\\u003c";
+      replace(i, 1, "\\u003c");
     } else if (c == '>') {
-      out += "\\u003e";
+      replace(i, 1, "\\u003e");
     } else if (c == '&') {
-      out += "\\u0026";
+      replace(i, 1, "\\u0026");
     } else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&
                (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
       // U+2028 and U+2029 end a line in older JavaScript parsers; escaped, they read the same in JSON.
-      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      replace(i, 3, json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029");
       i += 2;
-    } else {
-      out.push_back(c);
     }
   }
+  out.append(json.data() + start, json.size() - start);
   return out;
 }
 
