@@ -49,8 +49,10 @@ using PartialSources = std::unordered_map<std::string, View>;
 //   pushes at the back, with the same results.
 class ThemeContext final : public kainjow::mustache::basic_context<std::string> {
  public:
-  ThemeContext(const View* view, const PartialSources& partials) : partials_(partials) {
+  // site_wide, when not null, lies under view: found only for names view does not have.
+  ThemeContext(const View* view, const View* site_wide, const PartialSources& partials) : partials_(partials) {
     stack_.reserve(kTypicalDepth);
+    if (site_wide != nullptr) stack_.push_back(site_wide);
     stack_.push_back(view);
   }
 
@@ -137,14 +139,15 @@ struct Templates::Impl {
 
   // Renders template `name` from this thread's copy. kainjow's render is not const (it records errors in
   // the template), hence a copy per thread instead of one shared object.
-  Result<std::string> Render(const std::string& name, const View& view, std::size_t reserve) const {
+  Result<std::string> Render(const std::string& name, const View& view, const View* site_wide,
+                             std::size_t reserve) const {
     Parsed& mine = copies.Get();
     const auto found = mine.find(name);
     if (found == mine.end()) return MakeError(ErrorCode::kNotFound, "no template " + name);
     std::string out;
     out.reserve(reserve);
     StringSink sink{&out};
-    ThemeContext context(&view, partials);
+    ThemeContext context(&view, site_wide, partials);
     found->second.render(context, sink);
     if (!found->second.is_valid()) {
       Error error =
@@ -196,21 +199,21 @@ Result<Templates> Templates::Load(const std::vector<std::filesystem::path>& them
   return templates;
 }
 
-Result<std::string> Templates::RenderPage(std::string_view page, View view) const {
+Result<std::string> Templates::RenderPage(std::string_view page, View view, const View* site_wide) const {
   std::string name(kPagePrefix);
   name.append(page);
-  auto content = impl_->Render(name, view, kPageReserve);
+  auto content = impl_->Render(name, view, site_wide, kPageReserve);
   if (!content.ok()) {
     if (content.error().code == ErrorCode::kNotFound)
       return MakeError(ErrorCode::kNotFound, "no page " + std::string(page));
     return content;
   }
   Put(view, std::string(kContentKey), Text(std::move(content).value()));
-  return impl_->Render(std::string(kLayout), view, kDocumentReserve);
+  return impl_->Render(std::string(kLayout), view, site_wide, kDocumentReserve);
 }
 
 Result<std::string> Templates::RenderFragment(std::string_view name, const View& view) const {
-  return impl_->Render(std::string(name), view, kPageReserve);
+  return impl_->Render(std::string(name), view, nullptr, kPageReserve);
 }
 
 }  // namespace gazette::render

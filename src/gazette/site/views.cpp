@@ -33,19 +33,6 @@ View CounterView(const settings::SiteSnapshot& settings, const LiveText& live) {
   return rows;
 }
 
-View NavigationView(const SiteContext& ctx) {
-  const auto categories = ctx.categories.Current();
-  const auto& top_level = categories->TopLevel();
-  View items = render::ListView(top_level.size());
-  for (const auto* category : top_level) {
-    View item;
-    render::Put(item, "name", category->name);
-    render::Put(item, "url", render::Text(CategoryPath(category->slug)));
-    render::Append(items, std::move(item));
-  }
-  return items;
-}
-
 }  // namespace
 
 std::string FormatCount(std::int64_t n) {
@@ -112,7 +99,6 @@ View LayoutView(const SiteContext& ctx, const PageMeta& meta, const LiveText* li
   render::Put(view, "today_iso", render::Text(current.Value({LiveKind::kTodayIso})));
   render::Put(view, "today_text", render::Text(current.Value({LiveKind::kTodayText})));
   render::Put(view, "counter", CounterView(*settings, current));
-  render::Put(view, "navigation", NavigationView(ctx));
   render::Put(view, "stylesheet_url",
               render::Text(ctx.assets.UrlFor("css/site.css").value_or("/assets/css/site.css")));
   render::Put(view, "icon_url", render::Text(ctx.assets.UrlFor("img/icon.svg").value_or("/assets/img/icon.svg")));
