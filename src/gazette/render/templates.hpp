@@ -30,7 +30,10 @@ class Templates {
 
   /// Renders pages/<page>.mustache with view, then the layout with the same view plus {{{content}}}.
   /// kNotFound for an unknown page; kInternal when rendering fails (a template error).
-  Result<std::string> RenderPage(std::string_view page, View view) const;
+  /// site_wide, when given, is looked up after view (a name that view has wins there): values that are
+  /// the same on every page, built once and shared instead of copied into each page's view. It must stay
+  /// unchanged until the call returns.
+  Result<std::string> RenderPage(std::string_view page, View view, const View* site_wide = nullptr) const;
 
   /// Renders one template alone (no layout) by its full name ("partials/counter", "pages/front"): for
   /// fragments and tests. kNotFound for an unknown name.

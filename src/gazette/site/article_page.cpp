@@ -16,8 +16,9 @@ namespace {
 render::View NeighbourView(const SiteContext& ctx, const std::optional<domain::ArticleSummary>& article) {
   if (!article) return render::View{false};
   render::View view;
-  view.set("url", ArticlePath(article->publish_at, article->slug, ctx.live.Current()->dates.zone()));
-  view.set("label_title", domain::LabelledTitle(article->country, article->title));
+  render::Put(view, "url",
+              render::Text(ArticlePath(article->publish_at, article->slug, ctx.live.Current()->dates.zone())));
+  render::Put(view, "label_title", render::Text(domain::LabelledTitle(article->country, article->title)));
   return view;
 }
 
@@ -80,41 +81,41 @@ PublicSite::PageBuild PublicSite::ShowArticle(const http::Request& request, cons
 
   render::View view = LayoutView(ctx_, meta, &live);
   render::View body;
-  body.set("title", article.title);
-  body.set("label_title", meta.title);
-  body.set("country", article.country);
-  body.set("date_iso", settings->dates.IsoDate(published));
-  body.set("date_text", settings->dates.Format(published));
-  body.set("intro_html", article.intro_html);
-  body.set("body_html", article.body_html);
+  render::Put(body, "title", article.title);
+  render::Put(body, "label_title", meta.title);
+  render::Put(body, "country", article.country);
+  render::Put(body, "date_iso", render::Text(settings->dates.IsoDate(published)));
+  render::Put(body, "date_text", render::Text(settings->dates.Format(published)));
+  render::Put(body, "intro_html", article.intro_html);
+  render::Put(body, "body_html", article.body_html);
   render::View author;
-  author.set("name", page->author.name);
-  author.set("role", page->author.role);
-  author.set("organisation", page->author.organisation);
-  author.set("bio", page->author_bio);
-  author.set("url", AuthorPath(page->author.slug));
-  body.set("author", author);
+  render::Put(author, "name", page->author.name);
+  render::Put(author, "role", page->author.role);
+  render::Put(author, "organisation", page->author.organisation);
+  render::Put(author, "bio", page->author_bio);
+  render::Put(author, "url", render::Text(AuthorPath(page->author.slug)));
+  render::Put(body, "author", std::move(author));
   render::View category;
-  category.set("name", page->category.name);
-  category.set("url", CategoryPath(page->category.slug));
-  body.set("category", category);
-  render::View tags{render::View::type::list};
+  render::Put(category, "name", page->category.name);
+  render::Put(category, "url", render::Text(CategoryPath(page->category.slug)));
+  render::Put(body, "category", std::move(category));
+  render::View tags = render::ListView(page->tags.size());
   for (const auto& tag : page->tags) {
     render::View item;
-    item.set("name", tag.name);
-    item.set("url", TagPath(tag.slug));
-    tags.push_back(item);
+    render::Put(item, "name", tag.name);
+    render::Put(item, "url", render::Text(TagPath(tag.slug)));
+    render::Append(tags, std::move(item));
   }
-  body.set("tags", tags);
-  body.set("has_tags", !page->tags.empty());
-  if (settings->stats.show_article_hits) body.set("hits", FormatCount(article.hits));
-  body.set("comment_count", comments->get("count")->string_value());
-  body.set("comment_count_text", comments->get("count_text")->string_value());
-  view.set("comments", *comments);
-  if (panel->has_value()) body.set("panel", PanelView(**panel));
-  view.set("article", body);
-  view.set("older", NeighbourView(ctx_, neighbours->older));
-  view.set("newer", NeighbourView(ctx_, neighbours->newer));
+  render::Put(body, "tags", std::move(tags));
+  render::Put(body, "has_tags", !page->tags.empty());
+  if (settings->stats.show_article_hits) render::Put(body, "hits", render::Text(FormatCount(article.hits)));
+  render::Put(body, "comment_count", comments->get("count")->string_value());
+  render::Put(body, "comment_count_text", comments->get("count_text")->string_value());
+  render::Put(view, "comments", std::move(comments).value());
+  if (panel->has_value()) render::Put(body, "panel", PanelView(**panel));
+  render::Put(view, "article", std::move(body));
+  render::Put(view, "older", NeighbourView(ctx_, neighbours->older));
+  render::Put(view, "newer", NeighbourView(ctx_, neighbours->newer));
 
   auto response = Render("article", std::move(view), status);
   if (response.status == 200) response.SetHeader("Last-Modified", http::FormatHttpDate(article.updated_at));

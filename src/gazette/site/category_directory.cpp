@@ -2,6 +2,8 @@
 
 #include <unordered_set>
 
+#include "gazette/site/urls.hpp"
+
 namespace gazette::site {
 
 Result<CategoryDirectory> CategoryDirectory::Load(storage::CatalogStore& catalog) {
@@ -15,6 +17,14 @@ Result<CategoryDirectory> CategoryDirectory::Load(storage::CatalogStore& catalog
   for (const auto& category : directory.categories_) {
     if (!category.parent_id) directory.top_level_.push_back(&category);
   }
+  render::View navigation = render::ListView(directory.top_level_.size());
+  for (const auto* category : directory.top_level_) {
+    render::View item;
+    render::Put(item, "name", category->name);
+    render::Put(item, "url", render::Text(CategoryPath(category->slug)));
+    render::Append(navigation, std::move(item));
+  }
+  render::Put(directory.site_wide_view_, "navigation", std::move(navigation));
   return directory;
 }
 

@@ -10,6 +10,7 @@
 
 #include "gazette/base/result.hpp"
 #include "gazette/domain/taxonomy.hpp"
+#include "gazette/render/view.hpp"
 #include "gazette/storage/catalog_store.hpp"
 
 namespace gazette::site {
@@ -28,10 +29,15 @@ class CategoryDirectory {
   /// From the top-level ancestor down to the category itself.
   std::vector<const domain::Category*> PathTo(std::int64_t id) const;
 
+  /// The values every public page shows from this tree, {{navigation}} (the top-level categories, each
+  /// with name and url), built once per tree: to pass as the site-wide view of Templates::RenderPage.
+  const render::View& SiteWideView() const { return site_wide_view_; }
+
  private:
   std::vector<domain::Category> categories_;  ///< never resized after Load: pointers below stay valid
   std::unordered_map<std::int64_t, std::size_t> index_by_id_;
   std::vector<const domain::Category*> top_level_;
+  render::View site_wide_view_;
 };
 
 }  // namespace gazette::site

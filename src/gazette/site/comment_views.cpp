@@ -14,13 +14,14 @@ using render::View;
 View CommentItem(const settings::SiteSnapshot& settings, const domain::Comment& comment,
                  std::string_view article_path) {
   View item;
-  item.set("id", std::to_string(comment.id));
-  item.set("anchor", CommentAnchor(comment.id));
-  item.set("name", comment.name);
-  item.set("date_iso", settings.dates.IsoDate(comment.created_at));
-  item.set("date_text", settings.dates.Format(comment.created_at));
-  item.set("text_html", comments::CommentTextToHtml(comment.text));
-  item.set("reply_url", std::string(article_path) + "?reply=" + std::to_string(comment.id) + "#comment-form");
+  render::Put(item, "id", render::Text(std::to_string(comment.id)));
+  render::Put(item, "anchor", render::Text(CommentAnchor(comment.id)));
+  render::Put(item, "name", comment.name);
+  render::Put(item, "date_iso", render::Text(settings.dates.IsoDate(comment.created_at)));
+  render::Put(item, "date_text", render::Text(settings.dates.Format(comment.created_at)));
+  render::Put(item, "text_html", render::Text(comments::CommentTextToHtml(comment.text)));
+  render::Put(item, "reply_url", render::Text(std::string(article_path) + "?reply=" + std::to_string(comment.id) +
+                                               "#comment-form"));
   return item;
 }
 
@@ -101,41 +102,44 @@ Result<render::View> CommentsView(const SiteContext& ctx, const domain::Article&
       replies.push_back(CommentItem(*settings, comment, article_path));
     }
   }
-  View items{View::type::list};
+  View items = render::ListView(threads.size());
   for (std::size_t t = 0; t < threads.size(); ++t) {
-    View list{View::type::list};
-    for (std::size_t r : thread_replies[t]) list.push_back(replies[r]);
-    threads[t].set("replies", list);
-    threads[t].set("has_replies", !thread_replies[t].empty());
-    items.push_back(threads[t]);
+    View list = render::ListView(thread_replies[t].size());
+    // Each reply belongs to one thread only, so it can be moved there.
+    for (std::size_t r : thread_replies[t]) render::Append(list, std::move(replies[r]));
+    render::Put(threads[t], "replies", std::move(list));
+    render::Put(threads[t], "has_replies", !thread_replies[t].empty());
+    render::Append(items, std::move(threads[t]));
   }
 
   const auto count = static_cast<std::int64_t>(approved->size());
   View view;
-  view.set("count", FormatCount(count));
-  view.set("count_text", CommentCountText(count));
-  view.set("items", items);
-  view.set("has_items", count > 0);
-  view.set("open", article.comments_open);
-  view.set("closed", !article.comments_open);
-  if (const auto notice = NoticeText(notice_code); !notice.empty()) view.set("notice", std::string(notice));
+  render::Put(view, "count", render::Text(FormatCount(count)));
+  render::Put(view, "count_text", render::Text(CommentCountText(count)));
+  render::Put(view, "items", std::move(items));
+  render::Put(view, "has_items", count > 0);
+  render::Put(view, "open", article.comments_open);
+  render::Put(view, "closed", !article.comments_open);
+  if (const auto notice = NoticeText(notice_code); !notice.empty())
+    render::Put(view, "notice", render::Text(std::string(notice)));
   if (article.comments_open) {
     View form_view;
-    form_view.set("action", CommentPostPath(article_path));
-    form_view.set("token", live != nullptr ? live->Value({LiveKind::kCommentToken, article.id})
-                                           : ctx.comments.IssueFormToken(article.id));
-    form_view.set("name", form.name);
-    form_view.set("email", form.email);
-    form_view.set("text", form.text);
+    render::Put(form_view, "action", render::Text(CommentPostPath(article_path)));
+    render::Put(form_view, "token",
+                render::Text(live != nullptr ? live->Value({LiveKind::kCommentToken, article.id})
+                                             : ctx.comments.IssueFormToken(article.id)));
+    render::Put(form_view, "name", form.name);
+    render::Put(form_view, "email", form.email);
+    render::Put(form_view, "text", form.text);
     std::string parent = form.parent;
     if (replying_to != nullptr) {
       parent = std::to_string(replying_to->id);
-      form_view.set("replying_to", replying_to->name);
-      form_view.set("cancel_url", std::string(article_path) + "#comment-form");
+      render::Put(form_view, "replying_to", replying_to->name);
+      render::Put(form_view, "cancel_url", render::Text(std::string(article_path) + "#comment-form"));
     }
-    form_view.set("parent", parent);
-    if (!form.problem.empty()) form_view.set("problem", form.problem);
-    view.set("form", form_view);
+    render::Put(form_view, "parent", render::Text(std::move(parent)));
+    if (!form.problem.empty()) render::Put(form_view, "problem", form.problem);
+    render::Put(view, "form", std::move(form_view));
   }
   return view;
 }

@@ -87,7 +87,9 @@ http::Response PublicSite::RobotsTxt(const http::Request& request) const {
 }
 
 http::Response PublicSite::Render(std::string_view page, render::View view, unsigned status) const {
-  auto html = ctx_.templates.RenderPage(page, std::move(view));
+  // The navigation comes from the category tree's own view, built once per tree rather than per page.
+  const auto categories = ctx_.categories.Current();
+  auto html = ctx_.templates.RenderPage(page, std::move(view), &categories->SiteWideView());
   if (!html.ok()) {
     spdlog::error("rendering {} failed: {}", page, html.error().message);
     return http::Response::Text(500, "The page could not be shown because of an error in the site's theme.\n");

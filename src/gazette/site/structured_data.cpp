@@ -31,23 +31,29 @@ std::string Document(json::value graph) {
 std::string ScriptSafeJson(std::string_view json) {
   std::string out;
   out.reserve(json.size() + 16);
+  // Runs of ordinary bytes are copied at once: a document has only a few bytes to escape, if any.
+  std::size_t start = 0;
+  const auto replace = [&](std::size_t at, std::size_t length, std::string_view with) {
+    out.append(json.data() + start, at - start);
+    out.append(with);
+    start = at + length;
+  };
   for (std::size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
     if (c == '<') {
-      out += "\\u003c";
+      replace(i, 1, "\\u003c");
     } else if (c == '>') {
-      out += "\\u003e";
+      replace(i, 1, "\\u003e");
     } else if (c == '&') {
-      out += "\\u0026";
+      replace(i, 1, "\\u0026");
     } else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&
                (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
       // U+2028 and U+2029 end a line in older JavaScript parsers; escaped, they read the same in JSON.
-      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      replace(i, 3, json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029");
       i += 2;
-    } else {
-      out.push_back(c);
     }
   }
+  out.append(json.data() + start, json.size() - start);
   return out;
 }
 
@@ -79,26 +85,26 @@ std::string WebSiteJsonLd(std::string_view site_name, std::string_view site_url,
 }
 
 void AddHeadMeta(const settings::SiteSnapshot& settings, const PageMeta& meta, render::View& view) {
-  view.set("og_type", meta.og_type);
-  view.set("og_title", meta.title.empty() ? settings.site.name : meta.title);
-  if (!meta.image_url.empty()) view.set("og_image", meta.image_url);
-  render::View links{render::View::type::list};
+  render::Put(view, "og_type", meta.og_type);
+  render::Put(view, "og_title", meta.title.empty() ? settings.site.name : meta.title);
+  if (!meta.image_url.empty()) render::Put(view, "og_image", meta.image_url);
+  render::View links = render::ListView(2 * (1 + meta.feeds.size()));
   const auto add_feeds = [&](const std::string& title, const std::string& base_path) {
     render::View rss;
-    rss.set("type", std::string("application/rss+xml"));
-    rss.set("title", title + " (RSS)");
-    rss.set("url", base_path + "/feed/rss");
-    links.push_back(rss);
+    render::Put(rss, "type", render::Text(std::string("application/rss+xml")));
+    render::Put(rss, "title", render::Text(title + " (RSS)"));
+    render::Put(rss, "url", render::Text(base_path + "/feed/rss"));
+    render::Append(links, std::move(rss));
     render::View atom;
-    atom.set("type", std::string("application/atom+xml"));
-    atom.set("title", title + " (Atom)");
-    atom.set("url", base_path + "/feed/atom");
-    links.push_back(atom);
+    render::Put(atom, "type", render::Text(std::string("application/atom+xml")));
+    render::Put(atom, "title", render::Text(title + " (Atom)"));
+    render::Put(atom, "url", render::Text(base_path + "/feed/atom"));
+    render::Append(links, std::move(atom));
   };
   add_feeds(settings.site.name, "");
   for (const auto& feed : meta.feeds) add_feeds(feed.title, feed.base_path);
-  view.set("feed_links", links);
-  if (!meta.json_ld.empty()) view.set("json_ld", meta.json_ld);
+  render::Put(view, "feed_links", std::move(links));
+  if (!meta.json_ld.empty()) render::Put(view, "json_ld", meta.json_ld);
 }
 
 }  // namespace gazette::site

@@ -13,35 +13,24 @@ using render::View;
 
 View AuthorView(const domain::ArticleAuthor& author) {
   View view;
-  view.set("name", author.name);
-  view.set("role", author.role);
-  view.set("organisation", author.organisation);
-  view.set("url", AuthorPath(author.slug));
+  render::Put(view, "name", author.name);
+  render::Put(view, "role", author.role);
+  render::Put(view, "organisation", author.organisation);
+  render::Put(view, "url", render::Text(AuthorPath(author.slug)));
   return view;
 }
 
 View CounterView(const settings::SiteSnapshot& settings, const LiveText& live) {
-  View rows{View::type::list};
+  View rows = render::ListView(settings.counter_rows.size());
   for (const auto row : settings.counter_rows) {
     View item;
-    item.set("key", std::string(stats::CounterRowKey(row)));
-    item.set("label", std::string(stats::CounterRowLabel(row)));
-    item.set("value", live.Value({LiveKind::kCounterFigure, static_cast<std::int64_t>(row)}));
-    rows.push_back(item);
+    render::Put(item, "key", render::Text(std::string(stats::CounterRowKey(row))));
+    render::Put(item, "label", render::Text(std::string(stats::CounterRowLabel(row))));
+    render::Put(item, "value",
+                render::Text(live.Value({LiveKind::kCounterFigure, static_cast<std::int64_t>(row)})));
+    render::Append(rows, std::move(item));
   }
   return rows;
-}
-
-View NavigationView(const SiteContext& ctx) {
-  View items{View::type::list};
-  const auto categories = ctx.categories.Current();
-  for (const auto* category : categories->TopLevel()) {
-    View item;
-    item.set("name", category->name);
-    item.set("url", CategoryPath(category->slug));
-    items.push_back(item);
-  }
-  return items;
 }
 
 }  // namespace
@@ -65,25 +54,25 @@ View TeaserView(const SiteContext& ctx, const domain::ArticleSummary& article) {
 View TeaserView(const SiteContext& /*ctx*/, const settings::SiteSnapshot& settings,
                 const domain::ArticleSummary& article) {
   View view;
-  view.set("url", ArticlePath(article.publish_at, article.slug, settings.dates.zone()));
-  view.set("title", article.title);
-  view.set("label_title", domain::LabelledTitle(article.country, article.title));
-  view.set("country", article.country);
-  view.set("date_iso", settings.dates.IsoDate(article.publish_at));
-  view.set("date_text", settings.dates.Format(article.publish_at));
-  view.set("author", AuthorView(article.author));
+  render::Put(view, "url", render::Text(ArticlePath(article.publish_at, article.slug, settings.dates.zone())));
+  render::Put(view, "title", article.title);
+  render::Put(view, "label_title", render::Text(domain::LabelledTitle(article.country, article.title)));
+  render::Put(view, "country", article.country);
+  render::Put(view, "date_iso", render::Text(settings.dates.IsoDate(article.publish_at)));
+  render::Put(view, "date_text", render::Text(settings.dates.Format(article.publish_at)));
+  render::Put(view, "author", AuthorView(article.author));
   View category;
-  category.set("name", article.category.name);
-  category.set("url", CategoryPath(article.category.slug));
-  view.set("category", category);
-  view.set("intro_html", article.intro_html);
+  render::Put(category, "name", article.category.name);
+  render::Put(category, "url", render::Text(CategoryPath(article.category.slug)));
+  render::Put(view, "category", std::move(category));
+  render::Put(view, "intro_html", article.intro_html);
   return view;
 }
 
 View TeaserList(const SiteContext& ctx, const std::vector<domain::ArticleSummary>& articles) {
   const auto settings = ctx.live.Current();
-  View list{View::type::list};
-  for (const auto& article : articles) list.push_back(TeaserView(ctx, *settings, article));
+  View list = render::ListView(articles.size());
+  for (const auto& article : articles) render::Append(list, TeaserView(ctx, *settings, article));
   AddCommentCounts(ctx, articles, list);
   return list;
 }
@@ -104,21 +93,22 @@ View LayoutView(const SiteContext& ctx, const PageMeta& meta, const LiveText* li
   const auto settings = ctx.live.Current();
   const LiveText current = live != nullptr ? *live : LiveText::Current(ctx, settings, ctx.clock.Now());
   View view;
-  view.set("site_name", settings->site.name);
-  view.set("site_tagline", settings->site.tagline);
-  view.set("language", settings->site.language);
-  view.set("today_iso", current.Value({LiveKind::kTodayIso}));
-  view.set("today_text", current.Value({LiveKind::kTodayText}));
-  view.set("counter", CounterView(*settings, current));
-  view.set("navigation", NavigationView(ctx));
-  view.set("stylesheet_url", ctx.assets.UrlFor("css/site.css").value_or("/assets/css/site.css"));
-  view.set("icon_url", ctx.assets.UrlFor("img/icon.svg").value_or("/assets/img/icon.svg"));
-  view.set("document_title",
-           meta.title.empty() ? settings->site.name : fmt::format("{} | {}", meta.title, settings->site.name));
-  view.set("description", meta.description.empty() ? settings->site.tagline : meta.description);
-  view.set("canonical_url", settings->site.base_url + meta.canonical_path);
-  if (meta.previous_path) view.set("previous_link", *meta.previous_path);
-  if (meta.next_path) view.set("next_link", *meta.next_path);
+  render::Put(view, "site_name", settings->site.name);
+  render::Put(view, "site_tagline", settings->site.tagline);
+  render::Put(view, "language", settings->site.language);
+  render::Put(view, "today_iso", render::Text(current.Value({LiveKind::kTodayIso})));
+  render::Put(view, "today_text", render::Text(current.Value({LiveKind::kTodayText})));
+  render::Put(view, "counter", CounterView(*settings, current));
+  render::Put(view, "stylesheet_url",
+              render::Text(ctx.assets.UrlFor("css/site.css").value_or("/assets/css/site.css")));
+  render::Put(view, "icon_url", render::Text(ctx.assets.UrlFor("img/icon.svg").value_or("/assets/img/icon.svg")));
+  render::Put(view, "document_title",
+              meta.title.empty() ? render::View(settings->site.name)
+                                 : render::Text(fmt::format("{} | {}", meta.title, settings->site.name)));
+  render::Put(view, "description", meta.description.empty() ? settings->site.tagline : meta.description);
+  render::Put(view, "canonical_url", render::Text(settings->site.base_url + meta.canonical_path));
+  if (meta.previous_path) render::Put(view, "previous_link", *meta.previous_path);
+  if (meta.next_path) render::Put(view, "next_link", *meta.next_path);
   AddHeadMeta(*settings, meta, view);
   return view;
 }

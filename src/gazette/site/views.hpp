@@ -30,9 +30,10 @@ render::View TeaserList(const SiteContext& ctx, const std::vector<domain::Articl
 /// pagination: {page, has_previous, previous_url, has_next, next_url}, for a list at base_path.
 render::View PaginationView(std::string_view base_path, const domain::PageLinks& links);
 
-/// The view every page starts from: site name, tagline, today's date, the visitor counter, the category
-/// navigation, the stylesheet, and the page's title and links from meta. The date and the counter's figures
-/// come from live (the current values when null: a page rendered for this answer only).
+/// The view every page starts from: site name, tagline, today's date, the visitor counter, the stylesheet,
+/// and the page's title and links from meta. The date and the counter's figures come from live (the
+/// current values when null: a page rendered for this answer only). The category navigation is not in it:
+/// PublicSite::Render adds the category tree's site-wide view (CategoryDirectory::SiteWideView).
 render::View LayoutView(const SiteContext& ctx, const PageMeta& meta, const LiveText* live = nullptr);
 
 }  // namespace gazette::site

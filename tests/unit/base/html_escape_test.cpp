@@ -18,6 +18,13 @@ TEST(HtmlEscape, LeavesOtherTextAlone) {
   EXPECT_EQ(HtmlEscape(std::string_view("a\0b", 3)), std::string("a\0b", 3));
 }
 
+TEST(HtmlEscape, EscapesSpecialsAtTheEdgesAndSideBySide) {
+  EXPECT_EQ(HtmlEscape("<"), "&lt;");
+  EXPECT_EQ(HtmlEscape("<>&\"'"), "&lt;&gt;&amp;&quot;&#39;");
+  EXPECT_EQ(HtmlEscape("'start and end\""), "&#39;start and end&quot;");
+  EXPECT_EQ(HtmlEscape("\xFF<\x80"), "\xFF&lt;\x80");
+}
+
 TEST(HtmlEscape, EscapesAlreadyEscapedTextAgain) {
   EXPECT_EQ(HtmlEscape("&amp;"), "&amp;amp;");
 }

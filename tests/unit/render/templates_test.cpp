@@ -84,6 +84,51 @@ TEST_F(TemplatesTest, RendersSectionsListsAndInvertedSections) {
   EXPECT_EQ(Page(LoadOrDie({Root("a")}), "p", empty), "noneF ");
 }
 
+TEST_F(TemplatesTest, ResolvesDottedNamesAndOuterValuesInsideSections) {
+  Write(Root("a"), "layouts/default", kPlainLayout);
+  Write(Root("a"), "pages/p",
+        "{{a.b.c}}|{{a.b.missing}}|{{#list}}<{{.}}>{{/list}}|"
+        "{{#outer}}{{#inner}}{{name}}/{{top}}/{{a.b.c}}/{{inner.name}}{{/inner}}{{/outer}}|{{a.}}|{{.a}}");
+  View c;
+  c["c"] = std::string("deep");
+  View b;
+  b["b"] = std::move(c);
+  View inner;
+  inner["name"] = std::string("in");
+  View outer;
+  outer["inner"] = std::move(inner);
+  outer["name"] = std::string("out");
+  View view;
+  view["a"] = std::move(b);
+  view["top"] = std::string("t");
+  view["outer"] = std::move(outer);
+  view["list"] = View(ViewList{View(std::string("x")), View(std::string("y"))});
+  // "a." reads as "a", an object, which a variable tag shows as nothing; ".a" looks for a key "" first.
+  EXPECT_EQ(Page(LoadOrDie({Root("a")}), "p", view), "deep||<x><y>|in/t/deep/in||");
+}
+
+TEST_F(TemplatesTest, LooksSiteWideValuesUpAfterThePagesOwn) {
+  Write(Root("a"), "layouts/default", "[{{#nav}}<{{.}}>{{/nav}}|{{name}}]{{{content}}}");
+  Write(Root("a"), "pages/p", "{{#item}}{{name}}/{{site}}{{/item}}|{{name}}|{{site}}");
+  View site_wide;
+  site_wide["nav"] = View(ViewList{View(std::string("News")), View(std::string("Sport"))});
+  site_wide["name"] = std::string("shared");
+  site_wide["site"] = std::string("S");
+  View item;
+  item["name"] = std::string("inner");
+  View view;
+  view["name"] = std::string("own");
+  view["item"] = std::move(item);
+  const Templates templates = LoadOrDie({Root("a")});
+  auto html = templates.RenderPage("p", std::move(view), &site_wide);
+  ASSERT_TRUE(html.ok()) << html.error().message;
+  EXPECT_EQ(*html, "[<News><Sport>|own]inner/S|own|S");
+  // Without it, the same names are simply missing.
+  View alone;
+  alone["name"] = std::string("own");
+  EXPECT_EQ(Page(templates, "p", std::move(alone)), "[|own]|own|");
+}
+
 TEST_F(TemplatesTest, WrapsPagesInTheLayout) {
   Write(Root("a"), "layouts/default", "<title>{{title}}</title><main>{{{content}}}</main>");
   Write(Root("a"), "pages/front", "<h1>{{title}}</h1>");

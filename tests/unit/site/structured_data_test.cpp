@@ -14,6 +14,15 @@ TEST(ScriptSafeJson, EscapesWhatCouldCloseTheScriptOrOpenAComment) {
   EXPECT_EQ(ScriptSafeJson(R"({"t":"Łódź — ok"})"), R"({"t":"Łódź — ok"})");
 }
 
+TEST(ScriptSafeJson, EscapesAtTheEdgesAndLeavesOtherE2SequencesAlone) {
+  EXPECT_EQ(ScriptSafeJson("<"), R"(\u003c)");
+  EXPECT_EQ(ScriptSafeJson("<>&"), R"(\u003c\u003e\u0026)");
+  EXPECT_EQ(ScriptSafeJson("\xE2\x80\xA8"), R"(\u2028)");
+  EXPECT_EQ(ScriptSafeJson("a\xE2\x80"), "a\xE2\x80");                 // cut short: copied as it is
+  EXPECT_EQ(ScriptSafeJson("\xE2\x80\x94<"), "\xE2\x80\x94\\u003c");  // an em dash stays
+  EXPECT_EQ(ScriptSafeJson(""), "");
+}
+
 TEST(ScriptSafeJson, KeepsTheSameValueForAJsonParser) {
   const std::string safe = ScriptSafeJson(boost::json::serialize(boost::json::object{{"t", "</script> & <!--"}}));
   EXPECT_EQ(safe.find('<'), std::string::npos);
