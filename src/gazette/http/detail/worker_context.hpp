@@ -54,8 +54,8 @@ struct WorkerContext {
   bool stopping = false;
   /// Connections waiting for their next request with a buffer in hand (see Connection::AwaitRequest).
   std::size_t warm_idle_connections = 0;
-  /// Warm waits save a system call per request on busy connections; this bounds what they hold, about
-  /// 20 KiB each, however many connections sit idle.
+  /// Warm waits save a system call per request on busy connections; this bounds what they hold,
+  /// a 16 KiB read buffer and a request's state each, however many connections sit idle.
   static constexpr std::size_t kMaxWarmIdle = 256;
   Connection* connections = nullptr;  ///< intrusive list head of live connections
 
