@@ -109,9 +109,10 @@ std::string ConcretePath(const std::string& pattern) {
 
 std::vector<std::pair<http::Method, std::string>> GatedAdminRoutes(const RunningSite& site) {
   std::vector<std::pair<http::Method, std::string>> routes;
-  for (const auto& [method, pattern] : site.Routes()) {
+  for (const auto& route : site.Routes()) {
+    const std::string& pattern = route.pattern;
     if ((pattern == "/admin" || pattern.starts_with("/admin/")) && !IsPublicAdminRoute(pattern))
-      routes.emplace_back(method, pattern);
+      routes.emplace_back(route.method, pattern);
   }
   return routes;
 }

@@ -52,7 +52,7 @@ class RunningSite {
                        std::optional<std::int64_t> author_id = std::nullopt);
 
   /// Every route the running server answers.
-  std::vector<std::pair<http::Method, std::string>> Routes() const { return app_->Routes(); }
+  std::vector<http::Router::Route> Routes() const { return app_->Routes(); }
 
   HttpResponse Get(const std::string& target,
                    std::vector<std::pair<std::string, std::string>> headers = {}) const {

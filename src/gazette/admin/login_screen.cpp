@@ -44,7 +44,8 @@ http::SetCookie LoginScreen::ExpiredCookie(std::string_view name, std::string_vi
 
 void LoginScreen::Register(http::Router& router, AdminRoutes& routes) const {
   router.Get(kLoginPath, [this](const http::Request& request) { return ShowForm(request); });
-  router.Post(kLoginPath, [this](const http::Request& request) { return LogIn(request); });
+  // The password check (argon2id) takes about 0.3 s by design.
+  router.Post(kLoginPath, [this](const http::Request& request) { return LogIn(request); }, http::Pace::kSlow);
   routes.Post("/admin/logout", domain::Permission::kViewDashboard,
               [this](AdminRequest& request) { return LogOut(request); });
   routes.Post("/admin/logout-everywhere", domain::Permission::kViewDashboard,

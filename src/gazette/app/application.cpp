@@ -261,6 +261,7 @@ Status Application::Start() {
   options.threads = impl.config.server.threads > 0
                         ? impl.config.server.threads
                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.slow_request_threads = impl.config.server.slow_request_threads;
   options.access_log = impl.config.server.access_log;
   // Uploads go to the media library; every other path keeps the small default body limit.
   options.body_limits.push_back(
@@ -295,8 +296,8 @@ void Application::Stop() {
 
 const config::Config& Application::config() const { return impl_->config; }
 
-std::vector<std::pair<http::Method, std::string>> Application::Routes() const {
-  return impl_->router ? impl_->router->Routes() : std::vector<std::pair<http::Method, std::string>>{};
+std::vector<http::Router::Route> Application::Routes() const {
+  return impl_->router ? impl_->router->Routes() : std::vector<http::Router::Route>{};
 }
 
 int Serve(const std::filesystem::path& dir, const ServeOverrides& overrides) {

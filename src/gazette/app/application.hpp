@@ -16,6 +16,7 @@
 #include "gazette/base/time_zone.hpp"
 #include "gazette/config/config.hpp"
 #include "gazette/http/request.hpp"
+#include "gazette/http/router.hpp"
 
 namespace gazette::app {
 
@@ -43,7 +44,7 @@ class Application {
 
   const config::Config& config() const;
   /// Every route the server answers (after Start): for tests that walk them all.
-  std::vector<std::pair<http::Method, std::string>> Routes() const;
+  std::vector<http::Router::Route> Routes() const;
 
  private:
   struct Impl;

@@ -30,6 +30,7 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
   int threads = 0;                           ///< 0: one per core
+  int slow_request_threads = 0;              ///< 0: as many as threads, two at least
   std::vector<std::string> trusted_proxies;  ///< CIDR ranges whose X-Forwarded-For is believed
   bool access_log = true;
   std::int64_t max_upload_bytes = 10 * 1024 * 1024;  ///< largest file upload to the back office's media

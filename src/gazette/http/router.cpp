@@ -49,6 +49,7 @@ struct Router::Impl {
     /// {name} children in the order added; differently named ones are tried in turn.
     std::vector<std::pair<std::string, std::unique_ptr<Node>>> params;
     std::array<Handler, kMethodCount> handlers;
+    std::array<Pace, kMethodCount> paces{};
     std::string pattern;
 
     bool HasAnyHandler() const {
@@ -59,20 +60,26 @@ struct Router::Impl {
     }
   };
 
+  struct Fallback {
+    std::string prefix;
+    Handler handler;
+    Pace pace;
+  };
+
   Node root;
   ErrorRenderer error_renderer;
-  std::vector<std::pair<std::string, Handler>> fallbacks;
+  std::vector<Fallback> fallbacks;
 
   /// The fallback whose prefix covers path (the longest), or null.
-  const std::pair<std::string, Handler>* FallbackFor(std::string_view path) const {
-    const std::pair<std::string, Handler>* best = nullptr;
+  const Fallback* FallbackFor(std::string_view path) const {
+    const Fallback* best = nullptr;
     for (const auto& fallback : fallbacks) {
-      if (IsUnder(path, fallback.first) && (best == nullptr || fallback.first.size() > best->first.size()))
+      if (IsUnder(path, fallback.prefix) && (best == nullptr || fallback.prefix.size() > best->prefix.size()))
         best = &fallback;
     }
     return best;
   }
-  std::vector<std::pair<Method, std::string>> routes;
+  std::vector<Route> routes;
 
   /// Walks matches in precedence order (literal before {name}, depth first) and stops at the first node
   /// that has a handler for the method. allowed collects the methods of every matching node on the way.
@@ -105,7 +112,7 @@ Router::~Router() = default;
 Router::Router(Router&&) noexcept = default;
 Router& Router::operator=(Router&&) noexcept = default;
 
-void Router::Add(Method method, std::string_view pattern, Handler handler) {
+void Router::Add(Method method, std::string_view pattern, Handler handler, Pace pace) {
   if (pattern.empty() || pattern.front() != '/')
     throw std::invalid_argument("route pattern must start with '/'");
   if (method == Method::kOther || method == Method::kHead) {
@@ -133,14 +140,15 @@ void Router::Add(Method method, std::string_view pattern, Handler handler) {
     throw std::invalid_argument(std::string("duplicate route ") + MethodName(method) + " " +
                                 std::string(pattern));
   slot = std::move(handler);
+  node->paces[Index(method)] = pace;
   node->pattern = std::string(pattern);
-  impl_->routes.emplace_back(method, std::string(pattern));
+  impl_->routes.push_back(Route{method, std::string(pattern), pace});
 }
 
-void Router::SetPrefixFallback(std::string_view prefix, Handler handler) {
+void Router::SetPrefixFallback(std::string_view prefix, Handler handler, Pace pace) {
   if (prefix.empty() || prefix.front() != '/' || prefix.back() == '/')
     throw std::invalid_argument("a fallback prefix starts with '/' and does not end with one");
-  impl_->fallbacks.emplace_back(std::string(prefix), std::move(handler));
+  impl_->fallbacks.push_back(Impl::Fallback{std::string(prefix), std::move(handler), pace});
 }
 
 void Router::SetErrorRenderer(ErrorRenderer renderer) {
@@ -162,19 +170,28 @@ Response Router::Error(const Request* request, unsigned status, std::string_view
   return Response::Text(status, std::string(message) + "\n");
 }
 
-Response Router::Dispatch(Request& request) const {
+Router::Match Router::Resolve(Request& request) const {
+  Match match;
   // RFC 9110 section 15.6.2: 501 is for methods the server does not recognise at all.
-  if (request.method() == Method::kOther) return Error(&request, 501, "Method not implemented");
-
+  if (request.method() == Method::kOther) {
+    match.error_status_ = 501;
+    return match;
+  }
   const Method lookup = request.method() == Method::kHead ? Method::kGet : request.method();
   const auto segments = Segments(request.path());
   std::vector<std::pair<std::string_view, std::string>> params;
   std::array<bool, kMethodCount> allowed{};
   const Impl::Node* node = impl_->Find(impl_->root, segments, 0, Index(lookup), params, allowed);
+  const auto fallback_to = [&match](const Impl::Fallback& fallback) {
+    match.handler_ = &fallback.handler;
+    match.pace_ = fallback.pace;
+    return match;
+  };
   // Under a fallback's prefix only the routes registered there count: "/admin/x/y" must not reach a route
   // outside it such as "/{year}/{month}/{slug}".
-  const auto* fallback = impl_->FallbackFor(request.path());
-  if (fallback != nullptr && node != nullptr && !IsUnder(node->pattern, fallback->first)) return Run(fallback->second, request);
+  const Impl::Fallback* fallback = impl_->FallbackFor(request.path());
+  if (fallback != nullptr && node != nullptr && !IsUnder(node->pattern, fallback->prefix))
+    return fallback_to(*fallback);
   if (node == nullptr) {
     std::string allow;
     for (std::size_t i = 0; i < kMethodCount; ++i) {
@@ -185,15 +202,31 @@ Response Router::Dispatch(Request& request) const {
     }
     if (fallback != nullptr) {
       if (!allow.empty()) request.SetParams({{kAllowParam, allow}});
-      return Run(fallback->second, request);
+      return fallback_to(*fallback);
     }
-    if (allow.empty()) return Error(&request, 404, "Page not found");
-    Response response = Error(&request, 405, "Method not allowed");
-    response.SetHeader("Allow", std::move(allow));
-    return response;
+    match.error_status_ = allow.empty() ? 404 : 405;
+    match.allow_ = std::move(allow);
+    return match;
   }
   request.SetParams(std::move(params));
-  return Run(node->handlers[Index(lookup)], request);
+  match.handler_ = &node->handlers[Index(lookup)];
+  match.pace_ = node->paces[Index(lookup)];
+  return match;
+}
+
+Response Router::Answer(const Match& match, Request& request) const {
+  if (match.handler_ != nullptr) return Run(*match.handler_, request);
+  switch (match.error_status_) {
+    case 501:
+      return Error(&request, 501, "Method not implemented");
+    case 405: {
+      Response response = Error(&request, 405, "Method not allowed");
+      response.SetHeader("Allow", match.allow_);
+      return response;
+    }
+    default:
+      return Error(&request, 404, "Page not found");
+  }
 }
 
 Response Router::Run(const Handler& handler, Request& request) const {
@@ -208,7 +241,7 @@ Response Router::Run(const Handler& handler, Request& request) const {
   return Error(&request, 500, "Internal server error");
 }
 
-std::vector<std::pair<Method, std::string>> Router::Routes() const {
+std::vector<Router::Route> Router::Routes() const {
   return impl_->routes;
 }
 

@@ -4,11 +4,13 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -76,12 +78,14 @@ const PathBodyLimit* ServerOptions::BodyLimitFor(std::string_view target) const 
 
 /// One thread: its own io_context and its own SO_REUSEPORT acceptor, so threads share nothing per request.
 struct Worker {
-  Worker(const ServerOptions& options, const Router& router, std::shared_ptr<spdlog::logger> access_log)
-      : context(options, router, std::move(access_log)) {}
+  Worker(const ServerOptions& options, const Router& router, asio::thread_pool& slow_request_pool,
+         std::shared_ptr<spdlog::logger> access_log)
+      : context(options, router, slow_request_pool, std::move(access_log)) {}
 
   // Declared before the io_context: connections destroyed with it unlink themselves from context.
   detail::WorkerContext context;
-  // One thread runs it; only posts from Stop() cross threads, so the reactor needs no locking.
+  // One thread runs it and does all its I/O, so the reactor needs no locking; other threads only post to
+  // it (Stop(), and the slow-request threads handing back their answers).
   asio::io_context io{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
   tcp::acceptor acceptor{io};
   asio::steady_timer accept_retry{io};
@@ -119,6 +123,7 @@ struct Worker {
 struct Server::Impl {
   ServerOptions options;
   std::shared_ptr<const Router> router;
+  std::optional<asio::thread_pool> slow_request_pool;
   std::vector<std::unique_ptr<Worker>> workers;
   std::uint16_t port = 0;
   bool started = false;
@@ -189,13 +194,18 @@ Status Server::Start() {
   }
 
   const int threads = std::max(1, impl.options.threads);
+  // Two at least: one long password check must not queue every other slow request behind it.
+  const int slow_request_threads =
+      impl.options.slow_request_threads > 0 ? impl.options.slow_request_threads : std::max(2, threads);
+  impl.slow_request_pool.emplace(static_cast<std::size_t>(slow_request_threads));
   auto access_log = impl.options.access_log ? AccessLogger() : nullptr;
   std::uint16_t port = impl.options.port;
   for (int i = 0; i < threads; ++i) {
-    auto worker = std::make_unique<Worker>(impl.options, *impl.router, access_log);
+    auto worker = std::make_unique<Worker>(impl.options, *impl.router, *impl.slow_request_pool, access_log);
     // The first acceptor picks the port (when 0); the others join it through SO_REUSEPORT.
     if (Status listening = impl.Listen(*worker, tcp::endpoint(address, port)); !listening) {
       impl.workers.clear();
+      impl.slow_request_pool->join();
       return listening;
     }
     port = worker->acceptor.local_endpoint(ec).port();
@@ -229,6 +239,9 @@ void Server::Stop(std::chrono::milliseconds grace) {
   for (auto& worker : impl.workers) {
     if (worker->thread.joinable()) worker->thread.join();
   }
+  // A handler still running finishes first: it posts its answer to an event loop that must still exist
+  // (the answer is then dropped with the loop).
+  impl.slow_request_pool->join();
   impl.workers.clear();
 }
 

@@ -44,6 +44,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  ///< 0 picks a free port (see Server::port())
   int threads = 2;
+  /// Threads that run the slow routes (Pace::kSlow), apart from the event loops; 0 means as many as
+  /// threads, and two at least.
+  int slow_request_threads = 0;
   /// Longest request-target: far above any real URL, small enough to refuse abuse (414 beyond).
   std::size_t max_target_bytes = 8 * 1024;
   /// All request headers together (431 beyond).

@@ -30,14 +30,16 @@ void PublicSite::RegisterRoutes(http::Router& router) const {
   router.Get("/{year}/{month}/{slug}", [this](const http::Request& request) {
     return ThroughCache(request, [&](const LiveText& live) { return ArticlePage(request, live); });
   });
-  router.Post("/{year}/{month}/{slug}/comments", bind(&PublicSite::PostComment));
+  // Slow routes (see http::Pace): a write that may wait for the database's lock, a full-text search,
+  // sitemaps of up to 50,000 addresses.
+  router.Post("/{year}/{month}/{slug}/comments", bind(&PublicSite::PostComment), http::Pace::kSlow);
   router.Get("/category/{slug}", cached(&PublicSite::CategoryPage));
   router.Get("/tag/{slug}", cached(&PublicSite::TagPage));
   router.Get("/author/{slug}", cached(&PublicSite::AuthorPage));
   router.Get("/archive", cached(&PublicSite::ArchiveIndexPage));
   router.Get("/archive/{year}", cached(&PublicSite::ArchiveYearPage));
   router.Get("/archive/{year}/{month}", cached(&PublicSite::ArchiveMonthPage));
-  router.Get("/search", counted(&PublicSite::SearchPage));
+  router.Get("/search", counted(&PublicSite::SearchPage), http::Pace::kSlow);
   // Theme assets are one directory deep (css/, img/, js/): /assets/<kind>/<name>.<fingerprint>.<ext>.
   router.Get("/assets/{kind}/{file}", bind(&PublicSite::AssetFile));
   router.Get("/robots.txt", bind(&PublicSite::RobotsTxt));
@@ -51,10 +53,10 @@ void PublicSite::RegisterRoutes(http::Router& router) const {
     router.Get("/author/{slug}" + tail, bind(&PublicSite::AuthorFeed));
     router.Get("/{year}/{month}/{slug}/comments" + tail, bind(&PublicSite::CommentFeed));
   }
-  router.Get("/sitemap.xml", bind(&PublicSite::SitemapIndex));
-  router.Get("/sitemaps/{file}", bind(&PublicSite::SitemapFile));
+  router.Get("/sitemap.xml", bind(&PublicSite::SitemapIndex), http::Pace::kSlow);
+  router.Get("/sitemaps/{file}", bind(&PublicSite::SitemapFile), http::Pace::kSlow);
   router.Get("/api/v1/stats/top", bind(&PublicSite::TopArticlesApi));
-  router.Get("/api/v1/search", bind(&PublicSite::SearchApi));
+  router.Get("/api/v1/search", bind(&PublicSite::SearchApi), http::Pace::kSlow);
   router.SetErrorRenderer([this](const http::Request*, unsigned status, std::string_view message) {
     return ErrorPage(status, message);
   });

@@ -57,6 +57,7 @@ lead_articles = 3
 [server]
 listen = "[::1]:9090"
 threads = 4
+slow_request_threads = 3
 trusted_proxies = ["10.0.0.0/8", "2001:db8::/32", "192.0.2.7"]
 access_log = false
 max_upload_bytes = 52428800
@@ -73,6 +74,7 @@ max_upload_bytes = 52428800
   EXPECT_EQ(config->server.host, "::1");
   EXPECT_EQ(config->server.port, 9090);
   EXPECT_EQ(config->server.threads, 4);
+  EXPECT_EQ(config->server.slow_request_threads, 3);
   EXPECT_EQ(config->server.trusted_proxies,
             (std::vector<std::string>{"10.0.0.0/8", "2001:db8::/32", "192.0.2.7/32"}));
   EXPECT_FALSE(config->server.access_log);
@@ -112,6 +114,9 @@ TEST(ParseConfig, RefusesIntegerRangesAtBothEnds) {
   EXPECT_THAT(ErrorOf("[server]\nthreads = 257\n"),
               HasSubstr(":2: [server] threads must be between 0 and 256 (got 257)"));
   EXPECT_THAT(ErrorOf("[server]\nthreads = -1\n"), HasSubstr("(got -1)"));
+  EXPECT_THAT(ErrorOf("[server]\nslow_request_threads = 257\n"),
+              HasSubstr(":2: [server] slow_request_threads must be between 0 and 256 (got 257)"));
+  EXPECT_THAT(ErrorOf("[server]\nslow_request_threads = -1\n"), HasSubstr("(got -1)"));
   EXPECT_THAT(ErrorOf("[site]\npage_size = 9223372036854775807\n"), HasSubstr("(got 9223372036854775807)"));
   EXPECT_THAT(ErrorOf("[server]\nmax_upload_bytes = 1023\n"),
               HasSubstr(":2: [server] max_upload_bytes must be between 1024 and 1073741824 (got 1023)"));

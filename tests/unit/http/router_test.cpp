@@ -175,6 +175,50 @@ TEST(Router, ErrorRendererStatusIsForced) {
   EXPECT_EQ(router.Error(nullptr, 414, "long").status, 414u);
 }
 
+TEST(Router, ResolveTellsEachRoutesPaceWithoutRunningIt) {
+  Router router;
+  int runs = 0;
+  router.Get("/page", [&runs](const Request&) {
+    ++runs;
+    return Response::Text(200, "page");
+  });
+  router.Get("/search", Says("search"), Pace::kSlow);
+  router.Post("/page", Says("saved"), Pace::kSlow);
+  router.SetPrefixFallback("/admin", Says("gate"), Pace::kSlow);
+
+  auto get = MakeRequest(Method::kGet, "/page");
+  EXPECT_EQ(router.Resolve(get).pace(), Pace::kQuick);
+  auto head = MakeRequest(Method::kHead, "/search");
+  EXPECT_EQ(router.Resolve(head).pace(), Pace::kSlow);  // HEAD takes its GET route's pace
+  auto post = MakeRequest(Method::kPost, "/page");
+  const Router::Match posted = router.Resolve(post);
+  EXPECT_EQ(posted.pace(), Pace::kSlow);
+  auto admin = MakeRequest(Method::kGet, "/admin/anything");
+  EXPECT_EQ(router.Resolve(admin).pace(), Pace::kSlow);
+  EXPECT_EQ(runs, 0);
+
+  EXPECT_EQ(router.Answer(posted, post).body, "saved");
+  EXPECT_EQ(router.Answer(router.Resolve(get), get).body, "page");
+  EXPECT_EQ(runs, 1);
+}
+
+TEST(Router, ErrorAnswersAreQuickAndKeepTheirStatus) {
+  Router router;
+  router.Post("/form", Says("posted"), Pace::kSlow);
+  auto missing = MakeRequest(Method::kGet, "/nowhere");
+  const Router::Match not_found = router.Resolve(missing);
+  EXPECT_EQ(not_found.pace(), Pace::kQuick);
+  EXPECT_EQ(router.Answer(not_found, missing).status, 404u);
+  auto get = MakeRequest(Method::kGet, "/form");
+  const Router::Match not_allowed = router.Resolve(get);
+  EXPECT_EQ(not_allowed.pace(), Pace::kQuick);
+  const Response response = router.Answer(not_allowed, get);
+  EXPECT_EQ(response.status, 405u);
+  EXPECT_EQ(response.FindHeader("Allow"), "POST");
+  auto odd = MakeRequest(Method::kOther, "/form");
+  EXPECT_EQ(router.Answer(router.Resolve(odd), odd).status, 501u);
+}
+
 TEST(Router, DuplicateRouteIsABug) {
   Router router;
   router.Get("/a/{x}", Says("a"));
@@ -186,11 +230,13 @@ TEST(Router, DuplicateRouteIsABug) {
 TEST(Router, ListsRoutes) {
   Router router;
   router.Get("/", Says("home"));
-  router.Post("/login", Says("login"));
+  router.Post("/login", Says("login"), Pace::kSlow);
   const auto routes = router.Routes();
   ASSERT_EQ(routes.size(), 2u);
-  EXPECT_EQ(routes[1].first, Method::kPost);
-  EXPECT_EQ(routes[1].second, "/login");
+  EXPECT_EQ(routes[0].pace, Pace::kQuick);
+  EXPECT_EQ(routes[1].method, Method::kPost);
+  EXPECT_EQ(routes[1].pattern, "/login");
+  EXPECT_EQ(routes[1].pace, Pace::kSlow);
 }
 
 TEST(Method, ParsesTokensCaseSensitively) {

@@ -388,6 +388,115 @@ TEST_F(ServerTest, StopLetsTheInFlightRequestFinishAndClosesIdleConnections) {
   EXPECT_EQ(Get(port_, "/").status, 0u);  // nobody listens any more
 }
 
+/// A one-event-loop server whose slow "/held" route waits until the test lets it go, beside quick routes.
+class SlowRoutesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto router = std::make_shared<Router>();
+    router->Get(
+        "/held",
+        [this](const Request&) {
+          held_entered_.set_value();
+          // Bounded: a broken server must fail the test, not hang it.
+          const bool released = release_.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+          return Response::Text(200, released ? "held done" : "never released");
+        },
+        Pace::kSlow);
+    router->Get("/quick", [](const Request&) { return Response::Text(200, "quick"); });
+    router->Get(
+        "/slow-throws", [](const Request&) -> Response { throw std::runtime_error("slow handler failed"); },
+        Pace::kSlow);
+    router->Get(
+        "/long",
+        [](const Request&) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(700));  // longer than the header timeout
+          return Response::Text(200, "long done");
+        },
+        Pace::kSlow);
+    ServerOptions options;
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.threads = 1;
+    options.slow_request_threads = 2;
+    options.header_timeout = std::chrono::milliseconds(300);
+    options.access_log = false;
+    server_ = std::make_unique<Server>(options, router);
+    ASSERT_TRUE(server_->Start().ok());
+  }
+
+  void TearDown() override {
+    if (!released_) release_promise_.set_value();
+    server_->Stop();
+  }
+
+  void Release() {
+    released_ = true;
+    release_promise_.set_value();
+  }
+
+  std::promise<void> held_entered_;
+  std::promise<void> release_promise_;
+  std::shared_future<void> release_ = release_promise_.get_future().share();
+  bool released_ = false;
+  std::unique_ptr<Server> server_;
+};
+
+TEST_F(SlowRoutesTest, ASlowHandlerAtWorkHoldsUpNoOtherAnswerOnItsEventLoop) {
+  auto held = std::async(std::launch::async, [port = server_->port()] { return Get(port, "/held"); });
+  held_entered_.get_future().wait();
+  // The only event loop is free while "/held" is being answered: other requests are answered before it.
+  const HttpResponse quick = Get(server_->port(), "/quick");
+  EXPECT_EQ(quick.status, 200u);
+  EXPECT_EQ(quick.body, "quick");
+  EXPECT_EQ(Get(server_->port(), "/nowhere").status, 404u);
+  Release();
+  const HttpResponse done = held.get();
+  EXPECT_EQ(done.status, 200u);
+  EXPECT_EQ(done.body, "held done");
+}
+
+TEST_F(SlowRoutesTest, ASlowHandlerThatThrowsAnswers500AndTheConnectionGoesOn) {
+  KeepAliveConnection connection(server_->port());
+  ASSERT_TRUE(connection.connected());
+  EXPECT_EQ(connection.Send("GET /slow-throws HTTP/1.1\r\nHost: x\r\n\r\n").status, 500u);
+  EXPECT_EQ(connection.Send("GET /quick HTTP/1.1\r\nHost: x\r\n\r\n").body, "quick");
+}
+
+TEST_F(SlowRoutesTest, AnAnswerSlowerThanTheHeaderTimeoutIsStillSent) {
+  // The request arrives at once; answering it outlasts the 300 ms in which a request must arrive.
+  KeepAliveConnection connection(server_->port());
+  ASSERT_TRUE(connection.connected());
+  const HttpResponse response = connection.Send("GET /long HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(response.status, 200u);
+  EXPECT_EQ(response.body, "long done");
+  EXPECT_EQ(connection.Send("GET /quick HTTP/1.1\r\nHost: x\r\n\r\n").body, "quick");
+}
+
+TEST_F(SlowRoutesTest, PipelinedRequestsStayInOrderWhenSomeAreSlow) {
+  const std::string raw = SendRaw(server_->port(),
+                                  "GET /long HTTP/1.1\r\nHost: x\r\n\r\n"
+                                  "GET /quick HTTP/1.1\r\nHost: x\r\n\r\n"
+                                  "GET /slow-throws HTTP/1.1\r\nHost: x\r\n\r\n"
+                                  "GET /quick HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const auto responses = ParseResponses(raw);
+  ASSERT_EQ(responses.size(), 4u) << raw;
+  EXPECT_EQ(responses[0].body, "long done");
+  EXPECT_EQ(responses[1].body, "quick");
+  EXPECT_EQ(responses[2].status, 500u);
+  EXPECT_EQ(responses[3].body, "quick");
+}
+
+TEST_F(SlowRoutesTest, StopWaitsForTheSlowAnswerBeingMade) {
+  auto held = std::async(std::launch::async, [port = server_->port()] { return Get(port, "/held"); });
+  held_entered_.get_future().wait();
+  auto stopping = std::async(std::launch::async, [this] { server_->Stop(std::chrono::milliseconds(5000)); });
+  Release();
+  stopping.get();
+  const HttpResponse done = held.get();
+  EXPECT_EQ(done.status, 200u);
+  EXPECT_EQ(done.body, "held done");
+}
+
 TEST(Server, RefusesAnAddressInUse) {
   boost::asio::io_context io;
   boost::asio::ip::tcp::acceptor taken(io,

@@ -84,6 +84,12 @@ Status ApplyThreads(Config& config, Value value) {
   return OkStatus();
 }
 
+Status ApplySlowRequestThreads(Config& config, Value value) {
+  if (auto status = CheckRange(Integer(value), 0, kMaxThreads); !status) return status;
+  config.server.slow_request_threads = static_cast<int>(Integer(value));
+  return OkStatus();
+}
+
 Status ApplyMaxUploadBytes(Config& config, Value value) {
   if (auto status = CheckRange(Integer(value), kMinUploadBytes, kMaxUploadBytes); !status) return status;
   config.server.max_upload_bytes = Integer(value);
@@ -184,6 +190,14 @@ std::vector<KeySpec> BuildTable() {
                    kMaxThreads),
        false, &ApplyThreads,
        [](const Config& config) -> Value { return std::int64_t{config.server.threads}; }});
+  keys.push_back(
+      {"server", "slow_request_threads", ValueKind::kInteger,
+       fmt::format("Threads for the slow requests (logins, searches, sitemaps, comments, the back office), "
+                   "so that one never holds up the threads serving pages; 0 for as many as threads (two at "
+                   "least), up to {}.",
+                   kMaxThreads),
+       false, &ApplySlowRequestThreads,
+       [](const Config& config) -> Value { return std::int64_t{config.server.slow_request_threads}; }});
   keys.push_back(
       {"server", "trusted_proxies", ValueKind::kStringList,
        fmt::format("CIDR ranges of reverse proxies whose X-Forwarded-For is believed, e.g. "

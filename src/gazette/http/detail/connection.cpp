@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <strings.h>
 
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 #include <exception>
@@ -206,7 +209,8 @@ void Connection::SendContinue() {
 
 void Connection::HandleRequest() {
   request_start_ = Clock::now();
-  RequestParser& parser = *active_->parser;
+  ActiveState& active = *active_;
+  RequestParser& parser = *active.parser;
   const Method method = ParseMethod(parser.method_token());
   auto target = ParseTarget(parser.target());
   if (!target) {
@@ -215,17 +219,50 @@ void Connection::HandleRequest() {
     return Write(std::move(response), method == Method::kHead, /*keep_alive=*/false, {});
   }
 
-  Request request(method, parser.target(), std::move(target->path), std::move(target->query), parser.body(),
-                  peer_, &parser, &RequestParser::LookupField);
-  Response response;
+  Request& request = active.request.emplace(method, parser.target(), std::move(target->path),
+                                            std::move(target->query), parser.body(), peer_, &parser,
+                                            &RequestParser::LookupField);
+  Router::Match match;
   try {
-    response = context_.router.Dispatch(request);
+    match = context_.router.Resolve(request);
   } catch (const std::exception& e) {
-    // The router already catches handler errors: this is the error page itself failing.
-    spdlog::error("answering {} {} failed: {}", parser.method_token(), parser.target(), e.what());
-    response = Response::Text(500, "Internal server error\n");
+    return Answer(FailedAnswer(request, e));
   }
+  if (match.pace() == Pace::kQuick) return Answer(Route(match));
 
+  // A slow handler runs on the slow-request threads while this loop goes on serving its other connections.
+  // The work guard keeps the loop running (also through Stop()) until the answer is back.
+  state_ = State::kRouting;
+  asio::post(context_.slow_request_pool, [self = shared_from_this(), match = std::move(match),
+                                          work = asio::make_work_guard(socket_.get_executor())]() mutable {
+    Response response = self->Route(match);
+    asio::post(work.get_executor(),
+               [self, response = std::move(response)]() mutable { self->Answer(std::move(response)); });
+    work.reset();
+  });
+}
+
+Response Connection::Route(const Router::Match& match) {
+  // Maybe on a slow-request thread: only the request is used, which nothing else touches until the answer
+  // is back.
+  Request& request = *active_->request;
+  try {
+    return context_.router.Answer(match, request);
+  } catch (const std::exception& e) {
+    return FailedAnswer(request, e);
+  }
+}
+
+Response Connection::FailedAnswer(const Request& request, const std::exception& error) {
+  // The router already catches handler errors: this is routing or the error page itself failing.
+  spdlog::error("answering {} {} failed: {}", MethodName(request.method()), request.target(), error.what());
+  return Response::Text(500, "Internal server error\n");
+}
+
+void Connection::Answer(Response response) {
+  if (state_ == State::kClosed) return;  // closed while the answer was being made: nobody to send it to
+  RequestParser& parser = *active_->parser;
+  const Method method = active_->request->method();
   EtagChars computed_etag{};
   std::string_view added_etag;
   if (response.status == 200 && (method == Method::kGet || method == Method::kHead)) {
@@ -305,6 +342,7 @@ void Connection::OnWritten(beast::error_code ec) {
   LogAccess();
   if (ec) return Close();
   if (!keep_alive_ || context_.stopping) return LingerAndClose();
+  active_->request.reset();
   active_->parser.reset();
   active_->response.reset();
   if (active_->input.size() > 0) {  // a pipelined request is already buffered: answer it next, in order
@@ -371,6 +409,11 @@ void Connection::WaitForDeadline() {
   const std::uint32_t generation = ++timer_generation_;
   timer_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
     if (ec || generation != self->timer_generation_ || self->state_ == State::kClosed) return;
+    // A request being answered is not timed out: its handler runs to the end and its answer goes out
+    // (the write then has keep_alive_timeout).
+    if (self->state_ == State::kRouting) {
+      self->deadline_ = std::max(self->deadline_, Clock::now() + self->context_.options.keep_alive_timeout);
+    }
     if (Clock::now() >= self->deadline_) return self->Close();
     // Woken before the deadline (it moved on with later requests): a connection found idle with its
     // buffer has had a quiet stretch, at least the time since the wait began; it hands the buffer back.

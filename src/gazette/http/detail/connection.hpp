@@ -7,6 +7,7 @@
 #include <boost/beast/core/error.hpp>
 #include <chrono>
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,7 +32,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
  private:
   using Clock = std::chrono::steady_clock;
-  enum class State { kIdle, kReading, kWriting, kLingering, kClosed };
+  enum class State { kIdle, kReading, kRouting, kWriting, kLingering, kClosed };
 
   /// Waits for the next request warm (reading into a buffer kept from the last one) while the thread has
   /// room for another warm connection, else cold (WaitForRequest).
@@ -45,6 +46,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Parse();
   void SendContinue();
   void HandleRequest();
+  /// Runs what the request was matched to; on the event loop or, for a slow route, on a slow-request thread.
+  Response Route(const Router::Match& match);
+  static Response FailedAnswer(const Request& request, const std::exception& error);
+  void Answer(Response response);
   void AnswerProtocolError(boost::beast::error_code ec);
   void Write(Response response, bool head_only, bool keep_alive, std::string_view etag);
   void OnWritten(boost::beast::error_code ec);

@@ -11,6 +11,7 @@ std::unique_ptr<ActiveState> WorkerContext::Acquire() {
 
 void WorkerContext::Release(std::unique_ptr<ActiveState> state) {
   if (!state || pool_.size() >= kMaxPooled) return;
+  state->request.reset();
   state->parser.reset();
   state->response.reset();
   state->input.clear();

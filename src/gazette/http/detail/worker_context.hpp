@@ -17,6 +17,10 @@
 #include "gazette/http/router.hpp"
 #include "gazette/http/server.hpp"
 
+namespace boost::asio {
+class thread_pool;
+}
+
 namespace gazette::http::detail {
 
 class Connection;
@@ -28,6 +32,7 @@ struct ActiveState {
   boost::beast::flat_buffer input;
   RequestStorage storage;
   std::optional<RequestParser> parser;
+  std::optional<Request> request;  ///< the parsed request, while it is answered (views into storage)
   std::optional<Response> response;
   std::string head;  ///< serialized status line and fields of the answer being written
   std::vector<boost::asio::const_buffer> buffers;  ///< head and body pieces of that answer: one gather write
@@ -35,8 +40,11 @@ struct ActiveState {
 
 struct WorkerContext {
   WorkerContext(const ServerOptions& server_options, const Router& server_router,
-                std::shared_ptr<spdlog::logger> access)
-      : options(server_options), router(server_router), access_log(std::move(access)) {}
+                boost::asio::thread_pool& slow_requests, std::shared_ptr<spdlog::logger> access)
+      : options(server_options),
+        router(server_router),
+        slow_request_pool(slow_requests),
+        access_log(std::move(access)) {}
   WorkerContext(const WorkerContext&) = delete;
   WorkerContext& operator=(const WorkerContext&) = delete;
 
@@ -50,6 +58,7 @@ struct WorkerContext {
 
   const ServerOptions& options;
   const Router& router;
+  boost::asio::thread_pool& slow_request_pool;  ///< shared by all event loops: where slow routes run
   std::shared_ptr<spdlog::logger> access_log;  ///< null when access logging is off
   bool stopping = false;
   /// Connections waiting for their next request with a buffer in hand (see Connection::AwaitRequest).
