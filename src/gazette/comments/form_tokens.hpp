@@ -4,6 +4,8 @@
 /// comment must come from a form this site showed, for this article, neither too soon (a script posting
 /// at once) nor too late (a token harvested long ago).
 
+#include <sodium/crypto_auth_hmacsha512256.h>
+
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -22,7 +24,7 @@ inline constexpr std::chrono::hours kMaxFormAge{24};
 class FormTokens {
  public:
   /// key must be crypto_auth_KEYBYTES (32) secret random bytes, the same on every server of the site.
-  explicit FormTokens(const storage::SecretKey& key) : key_(key) {}
+  explicit FormTokens(const storage::SecretKey& key);
 
   /// A token for a form about article_id shown at shown_at: base64url without padding, 64 characters.
   std::string Issue(std::int64_t article_id, Timestamp shown_at) const;
@@ -34,6 +36,8 @@ class FormTokens {
 
  private:
   storage::SecretKey key_;
+  /// HMAC state with the key already absorbed: each token then costs two SHA-512 blocks instead of four.
+  crypto_auth_hmacsha512256_state keyed_{};
 };
 
 }  // namespace gazette::comments

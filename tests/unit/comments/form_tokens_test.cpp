@@ -49,6 +49,24 @@ TEST(FormTokens, ATokenForAnotherArticleOrKeyIsRefused) {
   EXPECT_FALSE(tokens.Check(other.Issue(42, kShown), 42, kShown + seconds(5), seconds(3)).ok());
 }
 
+TEST(FormTokens, ReissuingWithinASecondGivesTheSameTokenAndNothingElseIsReused) {
+  const FormTokens tokens(Key(1));
+  const std::string first = tokens.Issue(42, kShown);
+  EXPECT_EQ(tokens.Issue(42, kShown), first);
+  // Articles 42 and 106 share a slot of the per-thread memo; each still gets its own token.
+  const std::string other_article = tokens.Issue(106, kShown);
+  EXPECT_NE(other_article, first);
+  EXPECT_TRUE(tokens.Check(other_article, 106, kShown + seconds(5), seconds(3)).ok());
+  EXPECT_FALSE(tokens.Check(other_article, 42, kShown + seconds(5), seconds(3)).ok());
+  EXPECT_NE(tokens.Issue(42, kShown + seconds(1)), first);
+  // Another key (another site, or a rotated key) never gets the first key's token.
+  const FormTokens rotated(Key(2));
+  const std::string rotated_token = rotated.Issue(42, kShown);
+  EXPECT_NE(rotated_token, first);
+  EXPECT_TRUE(rotated.Check(rotated_token, 42, kShown + seconds(5), seconds(3)).ok());
+  EXPECT_EQ(tokens.Issue(42, kShown), first);
+}
+
 TEST(FormTokens, ForgedAndMalformedTokensAreRefused) {
   const FormTokens tokens(Key(1));
   std::string token = tokens.Issue(42, kShown);
