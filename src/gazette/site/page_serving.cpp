@@ -36,6 +36,15 @@ std::uint64_t Fnv1a(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222
   return hash;
 }
 
+/// "\"<16 hex digits><suffix>\"": the answer's ETag.
+std::string EtagOf(std::uint64_t hash, std::string_view suffix) {
+  static constexpr std::string_view kHex = "0123456789abcdef";
+  std::string etag(18 + suffix.size(), '"');
+  for (int i = 15; i >= 0; --i, hash >>= 4) etag[1 + static_cast<std::size_t>(i)] = kHex[hash & 0xfu];
+  etag.replace(17, suffix.size(), suffix);
+  return etag;
+}
+
 std::string RandomMarker() {
   static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   std::random_device device;
@@ -140,6 +149,7 @@ http::Response PublicSite::Answer(const http::Request& request, const std::share
   http::Response response;
   response.status = page->status;
   response.content_type = page->content_type;
+  response.headers.reserve(page->headers.size() + 3);  // and Content-Encoding, Vary, ETag
   response.headers = page->headers;
 
   std::vector<std::string> values;
@@ -169,7 +179,7 @@ http::Response PublicSite::Answer(const http::Request& request, const std::share
   auto pieces = std::make_shared<http::BodyPieces>();
   pieces->owner = page;
   encoding->Splice(live, pieces->body);
-  response.SetHeader("ETag", fmt::format("\"{:016x}{}\"", live_hash, suffix));
+  response.SetHeader("ETag", EtagOf(live_hash, suffix));
   response.pieces = std::move(pieces);
   return response;
 }

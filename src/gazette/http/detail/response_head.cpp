@@ -11,8 +11,12 @@
 namespace gazette::http::detail {
 namespace {
 
+/// One pass, no calls: find_first_of would search its set with memchr once per byte of every field.
 bool IsSafeFieldText(std::string_view text) {
-  return text.find_first_of("\r\n", 0) == std::string_view::npos && text.find('\0') == std::string_view::npos;
+  for (const char c : text) {
+    if (c == '\r' || c == '\n' || c == '\0') return false;
+  }
+  return true;
 }
 
 /// Fields the server owns; a handler's copy would contradict the framing or duplicate ours.
