@@ -41,6 +41,9 @@ TEST(ParseIpAddress, RefusesAnythingAroundTheAddress) {
 
 TEST(IpAddress, WritesCanonicalText) {
   EXPECT_EQ(Ip("192.0.2.1").ToString(), "192.0.2.1");
+  EXPECT_EQ(Ip("0.0.0.0").ToString(), "0.0.0.0");
+  EXPECT_EQ(Ip("255.255.255.255").ToString(), "255.255.255.255");
+  EXPECT_EQ(Ip("10.200.3.40").ToString(), "10.200.3.40");
   EXPECT_EQ(Ip("2001:0DB8:0:0:0:0:0:1").ToString(), "2001:db8::1");
   EXPECT_EQ(Ip("::ffff:127.0.0.1").Unmapped().ToString(), "127.0.0.1");
   EXPECT_EQ(Ip("::1").Unmapped().ToString(), "::1");
