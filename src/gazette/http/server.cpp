@@ -1,6 +1,6 @@
 #include "gazette/http/server.hpp"
 
-#include <spdlog/sinks/stdout_sinks.h>
+#include <unistd.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/io_context.hpp>
@@ -28,18 +28,6 @@ namespace {
 constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
 
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
-
-std::shared_ptr<spdlog::logger> AccessLogger() {
-  static const std::shared_ptr<spdlog::logger> logger = [] {
-    if (auto existing = spdlog::get("access")) return existing;
-    try {
-      return spdlog::stderr_logger_mt("access");
-    } catch (const spdlog::spdlog_ex&) {  // registered concurrently by someone else
-      return spdlog::get("access");
-    }
-  }();
-  return logger;
-}
 
 /// A header the server is asked to add must not be able to start another line or end the head.
 bool IsSafeHeader(const std::pair<std::string, std::string>& header) {
@@ -78,9 +66,13 @@ const PathBodyLimit* ServerOptions::BodyLimitFor(std::string_view target) const 
 
 /// One thread: its own io_context and its own SO_REUSEPORT acceptor, so threads share nothing per request.
 struct Worker {
-  Worker(const ServerOptions& options, const Router& router, asio::thread_pool& slow_request_pool,
-         std::shared_ptr<spdlog::logger> access_log)
-      : context(options, router, slow_request_pool, std::move(access_log)) {}
+  Worker(const ServerOptions& options, const Router& router, asio::thread_pool& slow_request_pool)
+      : context(options, router, slow_request_pool) {
+    if (options.access_log) {
+      access_log.emplace(io.get_executor(), STDERR_FILENO);
+      context.access_log = &*access_log;
+    }
+  }
 
   // Declared before the io_context: connections destroyed with it unlink themselves from context.
   detail::WorkerContext context;
@@ -89,6 +81,9 @@ struct Worker {
   asio::io_context io{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
   tcp::acceptor acceptor{io};
   asio::steady_timer accept_retry{io};
+  // After the io_context: its timer must go first. Lines of connections still open at the end are dropped
+  // with them, as their answers are.
+  std::optional<detail::AccessLog> access_log;
   std::thread thread;
 
   void Accept() {
@@ -112,6 +107,7 @@ struct Worker {
     boost::system::error_code ec;
     acceptor.close(ec);
     accept_retry.cancel();
+    if (access_log) access_log->WriteThrough();
     for (detail::Connection* c = context.connections; c != nullptr;) {
       detail::Connection* next = c->next_in_list();
       c->OnServerStop();
@@ -198,10 +194,9 @@ Status Server::Start() {
   const int slow_request_threads =
       impl.options.slow_request_threads > 0 ? impl.options.slow_request_threads : std::max(2, threads);
   impl.slow_request_pool.emplace(static_cast<std::size_t>(slow_request_threads));
-  auto access_log = impl.options.access_log ? AccessLogger() : nullptr;
   std::uint16_t port = impl.options.port;
   for (int i = 0; i < threads; ++i) {
-    auto worker = std::make_unique<Worker>(impl.options, *impl.router, *impl.slow_request_pool, access_log);
+    auto worker = std::make_unique<Worker>(impl.options, *impl.router, *impl.slow_request_pool);
     // The first acceptor picks the port (when 0); the others join it through SO_REUSEPORT.
     if (Status listening = impl.Listen(*worker, tcp::endpoint(address, port)); !listening) {
       impl.workers.clear();

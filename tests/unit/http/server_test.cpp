@@ -522,18 +522,28 @@ TEST(Server, RefusesAnUnresolvableHost) {
   EXPECT_EQ(status.error().code, ErrorCode::kUnavailable);
 }
 
-TEST(Server, AccessLogDoesNotDisturbAnswers) {
+TEST(Server, AccessLogDoesNotDisturbAnswersAndHasEveryLineWhenTheServerStops) {
   auto router = std::make_shared<Router>();
   router->Get("/", [](const Request&) { return Response::Text(200, "logged"); });
   ServerOptions options;
   options.port = 0;
-  options.threads = 1;
+  options.threads = 2;
   options.access_log = true;
-  Server server(options, router);
-  ASSERT_TRUE(server.Start().ok());
-  EXPECT_EQ(Get(server.port(), "/").body, "logged");
-  EXPECT_EQ(Get(server.port(), "/%zz").status, 400u);
-  server.Stop();
+  ::testing::internal::CaptureStderr();
+  {
+    Server server(options, router);
+    ASSERT_TRUE(server.Start().ok());
+    EXPECT_EQ(Get(server.port(), "/").body, "logged");
+    EXPECT_EQ(Get(server.port(), "/%zz").status, 400u);
+    for (int i = 0; i < 20; ++i) EXPECT_EQ(Get(server.port(), "/?n=" + std::to_string(i)).status, 200u);
+    server.Stop();
+  }
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(log.find("] [access] [info] GET / 200 6 "), std::string::npos) << log;
+  EXPECT_NE(log.find("] [access] [info] GET /%zz 400 "), std::string::npos) << log;
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_NE(log.find("GET /?n=" + std::to_string(i) + " 200 6 "), std::string::npos) << i;
+  }
 }
 
 }  // namespace

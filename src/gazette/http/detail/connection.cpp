@@ -362,7 +362,7 @@ void Connection::LogAccess() {
   }
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - request_start_).count();
-  context_.access_log->info("{} {} {} {} {}us", method, target, status_, body_bytes_, micros);
+  context_.access_log->Add(method, target, status_, body_bytes_, micros);
 }
 
 void Connection::LingerAndClose() {

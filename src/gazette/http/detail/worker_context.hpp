@@ -2,8 +2,6 @@
 /// WorkerContext: what the connections of one server thread share: options, router, the pool of request
 /// buffers and the list of live connections. Touched only from that thread, so nothing here is locked.
 
-#include <spdlog/logger.h>
-
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <cstddef>
@@ -12,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "gazette/http/detail/access_log.hpp"
 #include "gazette/http/detail/request_parser.hpp"
 #include "gazette/http/response.hpp"
 #include "gazette/http/router.hpp"
@@ -40,11 +39,8 @@ struct ActiveState {
 
 struct WorkerContext {
   WorkerContext(const ServerOptions& server_options, const Router& server_router,
-                boost::asio::thread_pool& slow_requests, std::shared_ptr<spdlog::logger> access)
-      : options(server_options),
-        router(server_router),
-        slow_request_pool(slow_requests),
-        access_log(std::move(access)) {}
+                boost::asio::thread_pool& slow_requests)
+      : options(server_options), router(server_router), slow_request_pool(slow_requests) {}
   WorkerContext(const WorkerContext&) = delete;
   WorkerContext& operator=(const WorkerContext&) = delete;
 
@@ -59,7 +55,7 @@ struct WorkerContext {
   const ServerOptions& options;
   const Router& router;
   boost::asio::thread_pool& slow_request_pool;  ///< shared by all event loops: where slow routes run
-  std::shared_ptr<spdlog::logger> access_log;  ///< null when access logging is off
+  AccessLog* access_log = nullptr;  ///< the worker's; null when access logging is off
   bool stopping = false;
   /// Connections waiting for their next request with a buffer in hand (see Connection::AwaitRequest).
   std::size_t warm_idle_connections = 0;
