@@ -25,7 +25,8 @@ constexpr std::size_t kCommentSummaryBytes = 400;
 }  // namespace
 
 http::Response PublicSite::CommentFeed(const http::Request& request) const {
-  if (auto cached = CachedSyndication(request)) return std::move(*cached);
+  auto lookup = FindSyndication(request);
+  if (lookup.answer) return std::move(*lookup.answer);
   const Timestamp now = ctx_.clock.Now();
   // Drafts, scheduled, archived, trashed and unpublished articles are not found: their comments are not
   // shown on any page either.
@@ -73,7 +74,7 @@ http::Response PublicSite::CommentFeed(const http::Request& request) const {
     feed.updated = std::max(feed.updated, item.updated);
     feed.items.push_back(std::move(item));
   }
-  return KeepFeed(request, feed);
+  return KeepFeed(request, lookup, feed);
 }
 
 }  // namespace gazette::site

@@ -23,18 +23,30 @@ constexpr std::string_view kAtomType = "application/atom+xml; charset=utf-8";
 
 }  // namespace
 
-std::optional<http::Response> PublicSite::CachedSyndication(const http::Request& request) const {
-  const auto entry = syndication_cache_.Find(request.path(), ctx_.clock.Now());
-  if (!entry) return std::nullopt;
-  http::Response response;
-  response.content_type = entry->content_type;
-  response.shared_body = entry->body;
-  response.SetHeader("ETag", entry->etag);
-  return response;
+PublicSite::SyndicationLookup PublicSite::FindSyndication(const http::Request& request) const {
+  SyndicationLookup lookup;
+  lookup.sources = CurrentSources();  // first: whatever changes after this read raises the version past it
+  if (!lookup.sources) return lookup;
+  const Timestamp now = ctx_.clock.Now();
+  if (const auto entry = syndication_cache_.Find(request.path(), *lookup.sources, now)) {
+    http::Response& response = lookup.answer.emplace();
+    response.content_type = entry->content_type;
+    response.shared_body = entry->body;
+    response.SetHeader("ETag", entry->etag);
+    return lookup;
+  }
+  // A scheduled article appearing or leaving changes the feeds too.
+  auto next_change = ctx_.storage.articles().NextVisibilityChange(now);
+  if (!next_change.ok()) {
+    lookup.sources.reset();
+    return lookup;
+  }
+  lookup.sources->next_visibility_change = *next_change;
+  return lookup;
 }
 
-http::Response PublicSite::KeepSyndication(const http::Request& request, std::string body,
-                                           std::string_view content_type) const {
+http::Response PublicSite::KeepSyndication(const http::Request& request, const SyndicationLookup& lookup,
+                                           std::string body, std::string_view content_type) const {
   auto entry = std::make_shared<SyndicationEntry>();
   entry->etag = http::StrongEtag(body);
   entry->body = std::make_shared<const std::string>(std::move(body));
@@ -44,14 +56,16 @@ http::Response PublicSite::KeepSyndication(const http::Request& request, std::st
   response.content_type = entry->content_type;
   response.shared_body = entry->body;
   response.SetHeader("ETag", entry->etag);
-  syndication_cache_.Put(request.path(), std::move(entry));
+  if (lookup.sources) {
+    entry->sources = *lookup.sources;
+    syndication_cache_.Put(request.path(), std::move(entry));
+  }
   return response;
 }
 
-http::Response PublicSite::ArticleFeed(const http::Request& request, const storage::ArticleFilter& filter,
-                                       std::string title, std::string description,
-                                       std::string_view page_path) const {
-  if (auto cached = CachedSyndication(request)) return std::move(*cached);
+http::Response PublicSite::ArticleFeed(const http::Request& request, const SyndicationLookup& lookup,
+                                       const storage::ArticleFilter& filter, std::string title,
+                                       std::string description, std::string_view page_path) const {
   const Timestamp now = ctx_.clock.Now();
   const auto settings = ctx_.live.Current();
   auto rows = ctx_.storage.articles().ListVisible(filter, now, 0, kFeedItems);
@@ -91,47 +105,53 @@ http::Response PublicSite::ArticleFeed(const http::Request& request, const stora
     feed.updated = std::max(feed.updated, item.updated);
     feed.items.push_back(std::move(item));
   }
-  return KeepFeed(request, feed);
+  return KeepFeed(request, lookup, feed);
 }
 
-http::Response PublicSite::KeepFeed(const http::Request& request, const feeds::Feed& feed) const {
-  if (request.path().ends_with("/atom")) return KeepSyndication(request, feeds::WriteAtom(feed), kAtomType);
-  return KeepSyndication(request, feeds::WriteRss(feed), kRssType);
+http::Response PublicSite::KeepFeed(const http::Request& request, const SyndicationLookup& lookup,
+                                    const feeds::Feed& feed) const {
+  if (request.path().ends_with("/atom")) return KeepSyndication(request, lookup, feeds::WriteAtom(feed), kAtomType);
+  return KeepSyndication(request, lookup, feeds::WriteRss(feed), kRssType);
 }
 
 http::Response PublicSite::SiteFeed(const http::Request& request) const {
+  auto lookup = FindSyndication(request);
+  if (lookup.answer) return std::move(*lookup.answer);
   const auto settings = ctx_.live.Current();
-  return ArticleFeed(request, {}, settings->site.name, settings->site.tagline, "/");
+  return ArticleFeed(request, lookup, {}, settings->site.name, settings->site.tagline, "/");
 }
 
 http::Response PublicSite::CategoryFeed(const http::Request& request) const {
-  if (auto cached = CachedSyndication(request)) return std::move(*cached);
+  auto lookup = FindSyndication(request);
+  if (lookup.answer) return std::move(*lookup.answer);
   const auto categories = ctx_.categories.Current();
   const auto* category = categories->FindBySlug(request.Param("slug"));
   if (category == nullptr) return ErrorPage(404, "There is no such category.");
   storage::ArticleFilter filter;
   filter.category_id = category->id;
-  return ArticleFeed(request, filter, category->name + " | " + ctx_.live.Current()->site.name,
+  return ArticleFeed(request, lookup, filter, category->name + " | " + ctx_.live.Current()->site.name,
                      category->description, CategoryPath(category->slug));
 }
 
 http::Response PublicSite::TagFeed(const http::Request& request) const {
-  if (auto cached = CachedSyndication(request)) return std::move(*cached);
+  auto lookup = FindSyndication(request);
+  if (lookup.answer) return std::move(*lookup.answer);
   auto tag = ctx_.storage.catalog().FindTagBySlug(request.Param("slug"));
   if (!tag.ok()) return StoreError(tag.error());
   storage::ArticleFilter filter;
   filter.tag_id = tag->id;
-  return ArticleFeed(request, filter, "Tag: " + tag->name + " | " + ctx_.live.Current()->site.name,
+  return ArticleFeed(request, lookup, filter, "Tag: " + tag->name + " | " + ctx_.live.Current()->site.name,
                      "Articles tagged " + tag->name, TagPath(tag->slug));
 }
 
 http::Response PublicSite::AuthorFeed(const http::Request& request) const {
-  if (auto cached = CachedSyndication(request)) return std::move(*cached);
+  auto lookup = FindSyndication(request);
+  if (lookup.answer) return std::move(*lookup.answer);
   auto author = ctx_.storage.catalog().FindAuthorBySlug(request.Param("slug"));
   if (!author.ok()) return StoreError(author.error());
   storage::ArticleFilter filter;
   filter.author_id = author->id;
-  return ArticleFeed(request, filter, author->name + " | " + ctx_.live.Current()->site.name,
+  return ArticleFeed(request, lookup, filter, author->name + " | " + ctx_.live.Current()->site.name,
                      "Articles by " + author->name, AuthorPath(author->slug));
 }
 

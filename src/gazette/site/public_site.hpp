@@ -87,18 +87,25 @@ class PublicSite {
   /// The latest approved comments of an article, at /YYYY/MM/slug/comments/feed/rss or .../atom
   /// (comment_feed.cpp).
   http::Response CommentFeed(const http::Request& request) const;
+  /// A feed or sitemap: the kept answer for the request's path when it is current, else what a new one
+  /// is built from.
+  struct SyndicationLookup {
+    std::optional<http::Response> answer;
+    std::optional<PageSources> sources;  ///< read before the build; none: the store cannot say, not kept
+  };
   /// The latest articles matching filter as RSS or Atom (by the path's last segment), built or cached.
-  http::Response ArticleFeed(const http::Request& request, const storage::ArticleFilter& filter,
-                             std::string title, std::string description, std::string_view page_path) const;
+  http::Response ArticleFeed(const http::Request& request, const SyndicationLookup& lookup,
+                             const storage::ArticleFilter& filter, std::string title, std::string description,
+                             std::string_view page_path) const;
   // Sitemaps (sitemaps.cpp): /sitemap.xml, /sitemaps/articles-N.xml, sections.xml, news.xml.
   http::Response SitemapIndex(const http::Request& request) const;
   http::Response SitemapFile(const http::Request& request) const;
-  /// The cached answer for the request's path, or nullopt to build one.
-  std::optional<http::Response> CachedSyndication(const http::Request& request) const;
-  /// Writes feed as Atom when the request's path ends in "/atom", else as RSS, caches it and answers with it.
-  http::Response KeepFeed(const http::Request& request, const feeds::Feed& feed) const;
-  /// Caches body under the request's path and answers with it.
-  http::Response KeepSyndication(const http::Request& request, std::string body,
+  SyndicationLookup FindSyndication(const http::Request& request) const;
+  /// Writes feed as Atom when the request's path ends in "/atom", else as RSS, keeps it and answers with it.
+  http::Response KeepFeed(const http::Request& request, const SyndicationLookup& lookup,
+                          const feeds::Feed& feed) const;
+  /// Keeps body under the request's path with the sources of lookup, and answers with it.
+  http::Response KeepSyndication(const http::Request& request, const SyndicationLookup& lookup, std::string body,
                                  std::string_view content_type) const;
 
   /// Counts a reader's page view when the answer is one: GET (not HEAD) and 200. article_id 0 for

@@ -43,7 +43,8 @@ LocalDate DateOfDayNumber(std::int64_t day) {
 }  // namespace
 
 http::Response PublicSite::SitemapIndex(const http::Request& request) const {
-  if (auto cached = CachedSyndication(request)) return std::move(*cached);
+  auto lookup = FindSyndication(request);
+  if (lookup.answer) return std::move(*lookup.answer);
   const Timestamp now = ctx_.clock.Now();
   auto count = ctx_.storage.articles().CountVisible(TimestampFromUnix(0), now + std::chrono::seconds(1), now);
   if (!count.ok()) return StoreError(count.error());
@@ -57,7 +58,7 @@ http::Response PublicSite::SitemapIndex(const http::Request& request) const {
     index.Add(feeds::AbsoluteUrl(base_url, "/sitemaps/articles-" + std::to_string(n) + ".xml"), std::nullopt);
   }
   index.Finish();
-  return KeepSyndication(request, std::move(out), kXmlType);
+  return KeepSyndication(request, lookup, std::move(out), kXmlType);
 }
 
 http::Response PublicSite::SitemapFile(const http::Request& request) const {
@@ -66,7 +67,8 @@ http::Response PublicSite::SitemapFile(const http::Request& request) const {
   if (!number && name != "sections.xml" && name != "news.xml") {
     return ErrorPage(404, "There is no sitemap at this address.");
   }
-  if (auto cached = CachedSyndication(request)) return std::move(*cached);
+  auto lookup = FindSyndication(request);
+  if (lookup.answer) return std::move(*lookup.answer);
   const Timestamp now = ctx_.clock.Now();
   const auto settings = ctx_.live.Current();
   const std::string& base_url = settings->site.base_url;
@@ -85,7 +87,7 @@ http::Response PublicSite::SitemapFile(const http::Request& request) const {
     if (!read.ok()) return StoreError(read.error());
     if (rows == 0 && *number > 1) return ErrorPage(404, "There is no sitemap at this address.");
     sitemap.Finish();
-    return KeepSyndication(request, std::move(out), kXmlType);
+    return KeepSyndication(request, lookup, std::move(out), kXmlType);
   }
 
   if (name == "news.xml") {
@@ -100,7 +102,7 @@ http::Response PublicSite::SitemapFile(const http::Request& request) const {
                domain::LabelledTitle(row.country, row.title));
     }
     news.Finish();
-    return KeepSyndication(request, std::move(out), kXmlType);
+    return KeepSyndication(request, lookup, std::move(out), kXmlType);
   }
 
   // sections.xml: every page that lists articles, with the last change among the articles it lists.
@@ -143,7 +145,7 @@ http::Response PublicSite::SitemapFile(const http::Request& request) const {
   if (urls.size() > room) urls.resize(room);
   for (const auto& [path, last_change] : urls) sitemap.Add(feeds::AbsoluteUrl(base_url, path), last_change);
   sitemap.Finish();
-  return KeepSyndication(request, std::move(out), kXmlType);
+  return KeepSyndication(request, lookup, std::move(out), kXmlType);
 }
 
 }  // namespace gazette::site

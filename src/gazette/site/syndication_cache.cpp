@@ -2,13 +2,15 @@
 
 namespace gazette::site {
 
-std::shared_ptr<const SyndicationEntry> SyndicationCache::Find(std::string_view path, Timestamp now) const {
+std::shared_ptr<const SyndicationEntry> SyndicationCache::Find(std::string_view path, const PageSources& current,
+                                                               Timestamp now) const {
   std::lock_guard lock(mutex_);
   const auto found = entries_.find(std::string(path));
   if (found == entries_.end()) return nullptr;
   const auto& entry = found->second;
   // A clock that went back (a test, an NTP step) also makes the entry stale.
   if (now < entry->built_at || now >= entry->built_at + kSyndicationCacheTtl) return nullptr;
+  if (!entry->sources.StillHold(current, now)) return nullptr;
   return entry;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-/// SyndicationCache: the rendered bytes of feeds and sitemaps, by path, for a short time. The store has no
-/// change counter to invalidate on, so an entry lives kSyndicationCacheTtl: a feed is at most that much
-/// behind an edit, and under load it is built about once a second instead of once a request.
+/// SyndicationCache: the rendered bytes of feeds and sitemaps, by path. An entry is current while the
+/// sources it was built from still hold (the content version, settings and category tree, as for the page
+/// cache), so a change shows in the next request's feed; and for kSyndicationCacheTtl at most, because
+/// some of them also depend on the time (the news sitemap lists the last two days).
 
 #include <chrono>
 #include <cstddef>
@@ -12,10 +13,11 @@
 #include <unordered_map>
 
 #include "gazette/base/clock.hpp"
+#include "gazette/site/cached_page.hpp"
 
 namespace gazette::site {
 
-/// How long a rendered feed or sitemap is served before it is built again.
+/// How long a rendered feed or sitemap is served at most before it is built again.
 inline constexpr std::chrono::seconds kSyndicationCacheTtl{1};
 /// Most bytes kept: a few dozen 50,000-URL sitemaps, or thousands of feeds (tags, authors).
 inline constexpr std::size_t kSyndicationCacheMaxBytes = std::size_t{64} << 20;
@@ -26,13 +28,16 @@ struct SyndicationEntry {
   std::string content_type;
   std::string etag;
   Timestamp built_at{};
+  PageSources sources;  ///< read before the build
 };
 
 /// Thread-safe (one mutex; each hit holds it for a hash lookup and a shared_ptr copy).
 class SyndicationCache {
  public:
-  /// The entry for path when one was built less than kSyndicationCacheTtl before now.
-  std::shared_ptr<const SyndicationEntry> Find(std::string_view path, Timestamp now) const;
+  /// The entry for path when one was built less than kSyndicationCacheTtl before now from the sources
+  /// that hold now (current).
+  std::shared_ptr<const SyndicationEntry> Find(std::string_view path, const PageSources& current,
+                                               Timestamp now) const;
   /// Keeps entry for path. When the cache would grow past kSyndicationCacheMaxBytes it drops every entry
   /// first: entries are rebuilt within a second anyway, so a simple bound is enough.
   void Put(std::string_view path, std::shared_ptr<const SyndicationEntry> entry);
