@@ -107,6 +107,13 @@ TEST_F(CommentsTest, APostedCommentWaitsForModerationThenAppearsWithItsCount) {
   const auto approved = editor.Post("/admin/comments/moderate", {{"one", "approve:" + id}, {"state", "pending"}});
   ASSERT_EQ(approved.status, 303u);
   EXPECT_EQ(approved.Header("Location"), "/admin/comments?state=pending&done=moderated");
+  auto entries = site_->storage().accounts().ListAudit(0, 10);
+  ASSERT_TRUE(entries.ok()) << entries.error().message;
+  ASSERT_FALSE(entries->empty());
+  EXPECT_EQ(entries->front().action, "comment.moderated");
+  EXPECT_EQ(entries->front().target, "comment " + id);
+  EXPECT_EQ(entries->front().detail, "approve");
+  EXPECT_TRUE(entries->front().user_id.has_value());
 
   const auto page = site_->Get(article_);
   EXPECT_NE(page.body.find("<p>First thoughts.</p>"), std::string::npos);
@@ -294,6 +301,11 @@ TEST_F(CommentsTest, EditorsEditAComment) {
   EXPECT_NE(form.body.find("Teh typo"), std::string::npos);
   EXPECT_EQ(editor.Post("/admin/comments/" + id, {{"name", "Ada"}, {"email", ""}, {"text", "The typo"}}).status, 303u);
   EXPECT_EQ(site_->storage().comments().Find(LastId())->text, "The typo");
+  auto entries = site_->storage().accounts().ListAudit(0, 10);
+  ASSERT_TRUE(entries.ok()) << entries.error().message;
+  ASSERT_FALSE(entries->empty());
+  EXPECT_EQ(entries->front().action, "comment.edited");
+  EXPECT_EQ(entries->front().target, "comment " + id);
   const auto refused = editor.Post("/admin/comments/" + id, {{"name", "Ada"}, {"text", ""}});
   EXPECT_EQ(refused.status, 400u);
   EXPECT_NE(refused.body.find("Please write a comment"), std::string::npos);

@@ -169,6 +169,28 @@ TEST_F(ExpertPanels, AnEditorBuildsAPanelAndReadersSeeItInOrderEscaped) {
             (std::vector<std::string>{"Katherine Johnson", "Ada <script>alert(1)</script>"}));
   EXPECT_EQ(editor.Post(add + "/" + std::to_string(stored[1].id) + "/delete", {}).status, 404u);
 
+  // Every change of the panel is in the audit log under its article, with who made it, newest first.
+  auto entries = site_->storage().accounts().ListAudit(0, 50);
+  ASSERT_TRUE(entries.ok()) << entries.error().message;
+  std::vector<std::string> panel_actions;
+  for (const auto& entry : *entries) {
+    if (entry.target != "article " + std::to_string(id) || !entry.action.starts_with("panel.")) continue;
+    panel_actions.push_back(entry.action + (entry.detail.empty() ? "" : " " + entry.detail));
+    EXPECT_TRUE(entry.user_id.has_value());
+  }
+  const std::string grace_id = std::to_string(stored[1].id);
+  const std::string katherine_id = std::to_string(stored[2].id);
+  EXPECT_EQ(panel_actions, (std::vector<std::string>{
+                               "panel.contribution_removed contribution " + grace_id,
+                               "panel.contribution_moved contribution " + katherine_id + " up",
+                               "panel.contribution_moved contribution " + katherine_id + " up",
+                               "panel.contribution_updated contribution " + grace_id,
+                               "panel.contribution_added Katherine Johnson",
+                               "panel.contribution_added Grace Hopper",
+                               "panel.contribution_added Ada <script>alert(1)</script>",
+                               "panel.saved",
+                           }));
+
   const auto admin_page = editor.Get(PanelPath(id));
   ASSERT_EQ(admin_page.status, 200u);
   EXPECT_FALSE(Contains(admin_page.body, "<script>alert(1)"));

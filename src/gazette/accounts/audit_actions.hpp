@@ -28,7 +28,15 @@ inline constexpr std::string_view kArticleSubmitted = "article.submitted";
 inline constexpr std::string_view kArticleArchived = "article.archived";
 inline constexpr std::string_view kArticleRestored = "article.restored";
 
+inline constexpr std::string_view kPanelSaved = "panel.saved";
+inline constexpr std::string_view kPanelRemoved = "panel.removed";
+inline constexpr std::string_view kPanelContributionAdded = "panel.contribution_added";
+inline constexpr std::string_view kPanelContributionUpdated = "panel.contribution_updated";
+inline constexpr std::string_view kPanelContributionMoved = "panel.contribution_moved";
+inline constexpr std::string_view kPanelContributionRemoved = "panel.contribution_removed";
+
 inline constexpr std::string_view kCommentModerated = "comment.moderated";
+inline constexpr std::string_view kCommentEdited = "comment.edited";
 inline constexpr std::string_view kSettingsChanged = "settings.changed";
 
 }  // namespace gazette::accounts::audit_action

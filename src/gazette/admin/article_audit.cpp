@@ -38,14 +38,19 @@ std::string_view ArticleBulkAction(editorial::BulkAction bulk) {
   return action::kArticleUnpublished;
 }
 
-void RecordArticleAudit(const AdminContext& ctx, const AdminRequest& request, std::string_view what,
-                        std::span<const std::int64_t> ids, std::string_view detail) {
+void RecordAudit(const AdminContext& ctx, const AdminRequest& request, std::string_view what,
+                 std::string_view kind, std::span<const std::int64_t> ids, std::string_view detail) {
   for (const std::int64_t id : ids) {
-    if (auto recorded = ctx.accounts.audit().Record(request.actor(), what, fmt::format("article {}", id), detail);
+    if (auto recorded = ctx.accounts.audit().Record(request.actor(), what, fmt::format("{} {}", kind, id), detail);
         !recorded.ok()) {
-      spdlog::error("the audit log did not take {} of article {}: {}", what, id, recorded.error().message);
+      spdlog::error("the audit log did not take {} of {} {}: {}", what, kind, id, recorded.error().message);
     }
   }
+}
+
+void RecordArticleAudit(const AdminContext& ctx, const AdminRequest& request, std::string_view what,
+                        std::span<const std::int64_t> ids, std::string_view detail) {
+  RecordAudit(ctx, request, what, "article", ids, detail);
 }
 
 }  // namespace gazette::admin

@@ -1,7 +1,8 @@
 #pragma once
-/// What the article screens write to the audit log: who created, changed, published, scheduled,
-/// withdrew or deleted which article. Recorded after the change is stored; a failure to record is logged
-/// and does not undo the editor's work.
+/// What the article, panel and comment screens write to the audit log: who created, changed, published,
+/// scheduled, withdrew or deleted which article, changed which expert panel, moderated or edited which
+/// comment. Recorded after the change is stored; a failure to record is logged and does not undo the
+/// editor's work.
 
 #include <cstdint>
 #include <span>
@@ -22,7 +23,11 @@ std::string_view ArticleSaveAction(editorial::PublishMode mode, bool created);
 /// (back to draft).
 std::string_view ArticleBulkAction(editorial::BulkAction action);
 
-/// Appends one entry per article id: target "article <id>", detail as given.
+/// Appends one entry per id: target "<kind> <id>" ("article 12", "comment 7"), detail as given.
+void RecordAudit(const AdminContext& ctx, const AdminRequest& request, std::string_view action,
+                 std::string_view kind, std::span<const std::int64_t> ids, std::string_view detail = {});
+
+/// RecordAudit for articles (a panel's changes are its article's).
 void RecordArticleAudit(const AdminContext& ctx, const AdminRequest& request, std::string_view action,
                         std::span<const std::int64_t> ids, std::string_view detail = {});
 

@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "gazette/accounts/audit_actions.hpp"
+#include "gazette/admin/article_audit.hpp"
 #include "gazette/admin/record_id.hpp"
 #include "gazette/comments/comment_text.hpp"
 #include "gazette/editorial/local_date_time.hpp"
@@ -190,6 +193,7 @@ http::Response CommentQueueScreen::Moderate(AdminRequest& request) const {
   }
   auto changed = ctx_.comments.Moderate(request.user(), ids, *action);
   if (!changed.ok()) return pages_.ServiceError(request, changed.error());
+  RecordAudit(ctx_, request, accounts::audit_action::kCommentModerated, "comment", ids, action_name);
   return http::Response::SeeOther(QueueUrl(state, page, "moderated"));
 }
 
@@ -226,6 +230,7 @@ http::Response CommentQueueScreen::SaveEdit(AdminRequest& request) const {
     view.set("problem", saved.error().message);
     return pages_.Render("comment_edit", std::move(view), 400);
   }
+  RecordAudit(ctx_, request, accounts::audit_action::kCommentEdited, "comment", std::array{*id});
   return http::Response::SeeOther("/admin/comments/" + std::to_string(*id) + "?done=saved");
 }
 

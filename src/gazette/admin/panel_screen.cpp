@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
+#include "gazette/accounts/audit_actions.hpp"
+#include "gazette/admin/article_audit.hpp"
 #include "gazette/admin/record_id.hpp"
 #include "gazette/domain/expert_panel.hpp"
 
@@ -196,6 +200,7 @@ http::Response PanelScreen::SavePanel(AdminRequest& request) const {
     forms.panel_errors = outcome->field_errors;
     return PanelPage(request, *desk, forms, 400);
   }
+  RecordArticleAudit(ctx_, request, accounts::audit_action::kPanelSaved, std::array{*id});
   return http::Response::SeeOther(PanelPath(*id) + "?done=saved");
 }
 
@@ -205,6 +210,7 @@ http::Response PanelScreen::RemovePanel(AdminRequest& request) const {
   if (Status removed = editor_.RemovePanel(*id, request.user()); !removed.ok()) {
     return pages_.ServiceError(request, removed.error());
   }
+  RecordArticleAudit(ctx_, request, accounts::audit_action::kPanelRemoved, std::array{*id});
   return http::Response::SeeOther(PanelPath(*id) + "?done=panel-removed");
 }
 
@@ -222,6 +228,7 @@ http::Response PanelScreen::AddContribution(AdminRequest& request) const {
     forms.contribution_errors = outcome->field_errors;
     return PanelPage(request, *desk, forms, 400);
   }
+  RecordArticleAudit(ctx_, request, accounts::audit_action::kPanelContributionAdded, std::array{*id}, input.expert_name);
   return http::Response::SeeOther(PanelPath(*id) + "?done=contribution-added");
 }
 
@@ -266,6 +273,8 @@ http::Response PanelScreen::SaveContribution(AdminRequest& request) const {
     if (!desk.ok()) return pages_.ServiceError(request, desk.error());
     return ContributionPage(request, *desk, *contribution, input, outcome->field_errors, 400);
   }
+  RecordArticleAudit(ctx_, request, accounts::audit_action::kPanelContributionUpdated, std::array{*id},
+                     fmt::format("contribution {}", *contribution));
   return http::Response::SeeOther(PanelPath(*id) + "?done=saved");
 }
 
@@ -281,6 +290,8 @@ http::Response PanelScreen::MoveContribution(AdminRequest& request) const {
   if (Status moved = editor_.MoveContribution(*id, *contribution, way, request.user()); !moved.ok()) {
     return pages_.ServiceError(request, moved.error());
   }
+  RecordArticleAudit(ctx_, request, accounts::audit_action::kPanelContributionMoved, std::array{*id},
+                     fmt::format("contribution {} {}", *contribution, direction));
   return http::Response::SeeOther(PanelPath(*id) + "?done=reordered");
 }
 
@@ -291,6 +302,8 @@ http::Response PanelScreen::RemoveContribution(AdminRequest& request) const {
   if (Status removed = editor_.RemoveContribution(*id, *contribution, request.user()); !removed.ok()) {
     return pages_.ServiceError(request, removed.error());
   }
+  RecordArticleAudit(ctx_, request, accounts::audit_action::kPanelContributionRemoved, std::array{*id},
+                     fmt::format("contribution {}", *contribution));
   return http::Response::SeeOther(PanelPath(*id) + "?done=contribution-removed");
 }
 
