@@ -152,11 +152,12 @@ WrittenArticle WriteArticle(const ArticleSubject& about, Random& rng) {
   a.title = Filled(rng.Pick(subject.expert_panel ? v.panel_questions : v.titles), subject, rng);
 
   if (subject.expert_panel) {
-    const std::int64_t experts = rng.Between(4, 9);
-    a.intro_markdown = fmt::format(
-        "We asked {} practitioners from councils, ministries and suppliers the same question. Read the "
-        "experts' advice and share your own thoughts below.\n\n",
-        experts);
+    // The panel (demo_panels.cpp) draws its own number of experts, so the intro names none. The draw that
+    // used to give this sentence a number stays: every later value of the demo site is made as before.
+    rng.Between(4, 9);
+    a.intro_markdown =
+        "We asked practitioners from councils, ministries and suppliers the same question. Read the experts' "
+        "advice and share your own thoughts below.\n\n";
     const std::string_view role = rng.Pick(v.roles);
     a.intro_markdown += fmt::format("The first answer comes from a {} in {}: ", role, subject.place);
     AppendSentences(subject, rng, body_deck, 1, a.intro_markdown);

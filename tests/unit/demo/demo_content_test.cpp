@@ -150,6 +150,22 @@ TEST_F(DemoContentTest, FeaturesThreeToFiveWithARecentLead) {
   for (const auto& f : *featured) EXPECT_TRUE(f.featured);
 }
 
+TEST_F(DemoContentTest, APanelsIntroNamesNoNumberOfExpertsItsPanelCouldContradict) {
+  auto s = Generate("demo.db", 5);
+  ASSERT_TRUE(s);
+  int panels = 0;
+  for (const auto& article : AllArticles(*s)) {
+    auto panel = s->panels().FindByArticle(article.id);
+    ASSERT_TRUE(panel.ok());
+    if (!panel->has_value()) continue;
+    ++panels;
+    EXPECT_GE((*panel)->contributions.size(), 3u);
+    EXPECT_LE((*panel)->contributions.size(), 5u);
+    EXPECT_TRUE(article.intro_markdown.starts_with("We asked practitioners from")) << article.intro_markdown;
+  }
+  EXPECT_GT(panels, 0);
+}
+
 TEST_F(DemoContentTest, HasLabelsCategoriesAuthorsTagsAndAccentedPlaces) {
   auto s = Generate("demo.db", 11, 600);
   ASSERT_TRUE(s);
